@@ -1,0 +1,101 @@
+// Row types of every table, as Kysely sees them. Keep in step with migrations/*.sql.
+import type { ColumnType, Generated } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A PostgreSQL `date`, kept as 'YYYY-MM-DD' text by the type parsers in database.ts. */
+type DateText = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface TenantTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  org_number: string | null;
+  default_language: Generated<'sv' | 'fi' | 'en'>;
+  time_zone: Generated<string>;
+  first_response_days: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export type OrgUnitKind = 'council' | 'board' | 'administration' | 'department' | 'unit';
+
+export interface OrgUnitTable {
+  id: Generated<string>;
+  tenant_id: string;
+  parent_id: string | null;
+  name: string;
+  kind: OrgUnitKind;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  tenant_id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  last_login_at: Timestamp | null;
+}
+
+export type Role = 'admin' | 'quality' | 'officer' | 'agent' | 'secretary' | 'reader';
+
+export interface RoleGrantTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  role: Role;
+  unit_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  sid: string;
+  data: Json<Record<string, unknown>>;
+  expires_at: Timestamp;
+}
+
+export interface ClosedDayTable {
+  tenant_id: string;
+  date: DateText;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  data: Json<Record<string, unknown>>;
+  at: CreatedAt;
+}
+
+export interface Database {
+  tenants: TenantTable;
+  org_units: OrgUnitTable;
+  users: UserTable;
+  role_grants: RoleGrantTable;
+  api_tokens: ApiTokenTable;
+  sessions: SessionTable;
+  closed_days: ClosedDayTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,111 @@
+// Security-relevant: who is making the request. API calls authenticate with a personal token
+// (`Authorization: Bearer insyn_…`); staff pages with a server-side session cookie.
+// Browser form posts are CSRF-checked; token-authenticated API calls carry no cookies and are not.
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifySession from '@fastify/session';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../modules/accounts/actor.ts';
+import { actorFromToken, loadActor } from '../modules/accounts/accounts.service.ts';
+import { findTenantById } from '../modules/tenants/tenants.repo.ts';
+import type { App, AppContext } from './context.ts';
+import { unauthorized } from './errors.ts';
+import { databaseSessionStore } from './session-store.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    authenticatedBy: 'token' | 'session' | null;
+  }
+}
+
+declare module '@fastify/session' {
+  interface FastifySessionObject {
+    userId?: string;
+    tenantId?: string;
+    flash?: string;
+  }
+}
+
+const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
+
+function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+function isMutating(method: string): boolean {
+  return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+}
+
+export async function registerAuth(app: App, ctx: AppContext): Promise<void> {
+  await app.register(fastifyCookie, { secret: ctx.config.sessionSecret });
+  await app.register(fastifySession, {
+    secret: ctx.config.sessionSecret,
+    cookieName: 'insyn.sid',
+    saveUninitialized: false,
+    rolling: true,
+    store: databaseSessionStore(ctx.db),
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_TTL_MS },
+  });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'insyn.csrf',
+    cookieOpts: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', signed: true },
+  });
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authenticatedBy', null);
+
+  app.addHook('preHandler', async (request, reply) => {
+    const token = bearerToken(request);
+    if (token) {
+      const actor = await actorFromToken(ctx.db, token);
+      if (!actor) throw unauthorized();
+      request.actor = actor;
+      request.authenticatedBy = 'token';
+      return;
+    }
+    const isApi = request.url.startsWith('/api/') || request.url.startsWith('/open311/');
+    // Browser forms (staff and public) must carry the CSRF token.
+    if (isMutating(request.method) && !isApi) {
+      await new Promise<void>((resolve, reject) => {
+        app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
+      });
+    }
+    const { userId, tenantId } = request.session;
+    // The JSON API accepts a session only for reading; writes need a token.
+    if (userId && tenantId && !(isApi && isMutating(request.method))) {
+      const tenant = await findTenantById(ctx.db, tenantId);
+      const actor = tenant ? await loadActor(ctx.db, tenant, userId) : undefined;
+      if (actor) {
+        request.actor = actor;
+        request.authenticatedBy = 'session';
+      } else {
+        await request.session.destroy();
+      }
+    }
+  });
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}
+
+export async function signIn(request: FastifyRequest, actor: Actor): Promise<void> {
+  // A new session id at login prevents session fixation.
+  await request.session.regenerate();
+  request.session.userId = actor.userId ?? undefined;
+  request.session.tenantId = actor.tenantId;
+}
+
+export async function signOut(request: FastifyRequest): Promise<void> {
+  await request.session.destroy();
+}
+
+export function csrfToken(reply: FastifyReply): string {
+  return reply.generateCsrf();
+}

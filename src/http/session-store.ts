@@ -1,0 +1,38 @@
+// Server-side sessions in the `sessions` table: the cookie holds only a signed id.
+import type { SessionStore } from '@fastify/session';
+import type { Db } from '../db/database.ts';
+
+const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000;
+
+type Callback = (error?: unknown) => void;
+type GetCallback = (error: unknown, session?: unknown) => void;
+
+export function databaseSessionStore(db: Db): SessionStore {
+  return {
+    set(sid: string, session: unknown, callback: Callback) {
+      const expires = (session as { cookie?: { expires?: Date | string | null } }).cookie?.expires;
+      const expiresAt = expires ? new Date(expires) : new Date(Date.now() + DEFAULT_TTL_MS);
+      db.insertInto('sessions')
+        .values({ sid, data: JSON.stringify(session), expires_at: expiresAt })
+        .onConflict((oc) => oc.column('sid').doUpdateSet({ data: JSON.stringify(session), expires_at: expiresAt }))
+        .execute()
+        .then(() => callback(), callback);
+    },
+    get(sid: string, callback: GetCallback) {
+      db.selectFrom('sessions')
+        .select(['data', 'expires_at'])
+        .where('sid', '=', sid)
+        .executeTakeFirst()
+        .then((row) => {
+          if (!row || row.expires_at.getTime() < Date.now()) return callback(null, null);
+          callback(null, row.data);
+        }, callback);
+    },
+    destroy(sid: string, callback: Callback) {
+      db.deleteFrom('sessions')
+        .where((eb) => eb.or([eb('sid', '=', sid), eb('expires_at', '<', new Date())]))
+        .execute()
+        .then(() => callback(), callback);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Start: config → database → migrate → (demo data) → HTTP server, and a graceful shutdown.
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { DataDirLockedError } from './db/lock.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { describeDemoUsers, seedDemo } from './db/seed/demo.ts';
+import { buildApp } from './http/app.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { db } = handle;
+  const migrations = await migrateToLatest(db);
+  const app = await buildApp({ db, dbKind: handle.kind, config });
+  app.log.info({ database: handle.kind, applied: migrations.applied }, 'database ready');
+  if (config.seedDemo) {
+    const report = await seedDemo(db);
+    if (report.created) console.log(`\n${describeDemoUsers(report)}\n`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+    } finally {
+      await handle.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`Insyn is running on ${config.baseUrl} (database: ${handle.kind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(`Insyn cannot start: ${error.message}`);
+  } else {
+    console.error('Insyn cannot start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,131 @@
+import type { Db } from '../../db/database.ts';
+import type { Role } from '../../db/schema.ts';
+
+export interface UserRow {
+  id: string;
+  tenantId: string;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  active: boolean;
+}
+
+const USER_COLUMNS = [
+  'users.id',
+  'users.tenant_id as tenantId',
+  'users.email',
+  'users.name',
+  'users.password_hash as passwordHash',
+  'users.active',
+] as const;
+
+export function findUserByEmail(db: Db, tenantId: string, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').select(USER_COLUMNS).where('tenant_id', '=', tenantId).where('email', '=', email).executeTakeFirst();
+}
+
+export function findUser(db: Db, tenantId: string, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').select(USER_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export function listUsers(db: Db, tenantId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'active', 'last_login_at as lastLoginAt'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('name')
+    .execute();
+}
+
+export function insertUser(db: Db, tenantId: string, values: { email: string; name: string; passwordHash: string | null }) {
+  return db
+    .insertInto('users')
+    .values({ tenant_id: tenantId, email: values.email, name: values.name, password_hash: values.passwordHash })
+    .returning(['id', 'tenant_id as tenantId', 'email', 'name', 'password_hash as passwordHash', 'active'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function setActive(db: Db, tenantId: string, id: string, active: boolean): Promise<void> {
+  await db.updateTable('users').set({ active }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function touchLogin(db: Db, id: string): Promise<void> {
+  await db.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', id).execute();
+}
+
+export function listGrants(db: Db, tenantId: string, userId: string) {
+  return db
+    .selectFrom('role_grants')
+    .select(['id', 'role', 'unit_id as unitId'])
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .orderBy('role')
+    .execute();
+}
+
+export function listAllGrants(db: Db, tenantId: string) {
+  return db
+    .selectFrom('role_grants')
+    .leftJoin('org_units', 'org_units.id', 'role_grants.unit_id')
+    .select(['role_grants.id', 'role_grants.user_id as userId', 'role_grants.role', 'role_grants.unit_id as unitId', 'org_units.name as unitName'])
+    .where('role_grants.tenant_id', '=', tenantId)
+    .execute();
+}
+
+export async function insertGrant(db: Db, tenantId: string, userId: string, role: Role, unitId: string | null) {
+  return db
+    .insertInto('role_grants')
+    .values({ tenant_id: tenantId, user_id: userId, role, unit_id: unitId })
+    .onConflict((oc) => oc.doNothing())
+    .returning(['id'])
+    .executeTakeFirst();
+}
+
+export async function deleteGrant(db: Db, tenantId: string, grantId: string): Promise<boolean> {
+  const r = await db.deleteFrom('role_grants').where('tenant_id', '=', tenantId).where('id', '=', grantId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export function insertToken(db: Db, values: { tenantId: string; userId: string; name: string; tokenHash: string; prefix: string }) {
+  return db
+    .insertInto('api_tokens')
+    .values({ tenant_id: values.tenantId, user_id: values.userId, name: values.name, token_hash: values.tokenHash, prefix: values.prefix })
+    .returning(['id', 'name', 'prefix', 'created_at as createdAt'])
+    .executeTakeFirstOrThrow();
+}
+
+export function findActiveToken(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(['api_tokens.id', 'api_tokens.tenant_id as tenantId', 'api_tokens.user_id as userId'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('users.active', '=', true)
+    .executeTakeFirst();
+}
+
+export async function touchToken(db: Db, id: string): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute();
+}
+
+export function listTokens(db: Db, tenantId: string, userId: string) {
+  return db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'prefix', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'revoked_at as revokedAt'])
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function revokeToken(db: Db, tenantId: string, userId: string, id: string): Promise<boolean> {
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

@@ -1,0 +1,250 @@
+// Security-relevant: local accounts, passwords (argon2id), role grants and personal API tokens.
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { Type } from 'typebox';
+import type { Db } from '../../db/database.ts';
+import type { Role } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { validate } from '../../http/validate.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { getUnit } from '../org/org.service.ts';
+import type { Tenant } from '../tenants/tenants.repo.ts';
+import { findTenantById } from '../tenants/tenants.repo.ts';
+import * as repo from './accounts.repo.ts';
+import { type Actor, ROLES } from './actor.ts';
+import { requireAnyRole } from './policy.ts';
+
+// OWASP's argon2id baseline (m = 19 MiB, t = 2, p = 1).
+const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const MIN_PASSWORD = 12;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+let dummyHash: Promise<string> | undefined;
+
+export function generatePassword(): string {
+  return randomBytes(15).toString('base64url');
+}
+
+export const UserInput = Type.Object({
+  email: Type.String({ format: 'email', maxLength: 254 }),
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  password: Type.Optional(Type.String({ minLength: MIN_PASSWORD, maxLength: 200 })),
+});
+
+const USER_MESSAGES = {
+  email: 'Ange en giltig e-postadress.',
+  name: 'Ange ett namn (1–200 tecken).',
+  password: `Lösenordet måste ha minst ${MIN_PASSWORD} tecken.`,
+};
+
+export interface CreatedUser {
+  id: string;
+  email: string;
+  name: string;
+  /** Set when the password was generated: shown once, never stored. */
+  generatedPassword?: string;
+}
+
+export async function createUser(
+  actor: Actor,
+  input: unknown,
+  { db }: { db: Db },
+): Promise<CreatedUser> {
+  requireAnyRole(actor, ['admin']);
+  const value = validate(UserInput, input, USER_MESSAGES);
+  const email = value.email.trim().toLowerCase();
+  if (await repo.findUserByEmail(db, actor.tenantId, email)) {
+    throw new AppError('conflict', 'Det finns redan en användare med den e-postadressen.', {
+      fields: [{ field: 'email', message: 'E-postadressen används redan.' }],
+    });
+  }
+  const generatedPassword = value.password ? undefined : generatePassword();
+  const passwordHash = await hashPassword(value.password ?? generatedPassword ?? '');
+  return db.transaction().execute(async (trx) => {
+    const user = await repo.insertUser(trx, actor.tenantId, { email, name: value.name.trim(), passwordHash });
+    await recordAudit(trx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: 'create',
+      entity: 'user',
+      entityId: user.id,
+      data: { email },
+    });
+    return { id: user.id, email: user.email, name: user.name, generatedPassword };
+  });
+}
+
+export const GrantInput = Type.Object({
+  role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+  unitId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+});
+
+export async function grantRole(
+  actor: Actor,
+  userId: string,
+  input: unknown,
+  { db }: { db: Db },
+): Promise<void> {
+  requireAnyRole(actor, ['admin']);
+  const value = validate(GrantInput, input, {
+    role: 'Välj en roll.',
+    unitId: 'Välj en enhet.',
+  });
+  if (!(await repo.findUser(db, actor.tenantId, userId))) throw notFound('Användaren');
+  // admin always covers the whole tenant.
+  const unitId = value.role === 'admin' ? null : (value.unitId ?? null);
+  if (unitId) await getUnit(db, actor.tenantId, unitId);
+  await db.transaction().execute(async (trx) => {
+    await repo.insertGrant(trx, actor.tenantId, userId, value.role, unitId);
+    await recordAudit(trx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: 'grant',
+      entity: 'user',
+      entityId: userId,
+      data: { role: value.role, unitId },
+    });
+  });
+}
+
+export async function revokeGrant(actor: Actor, userId: string, grantId: string, { db }: { db: Db }): Promise<void> {
+  requireAnyRole(actor, ['admin']);
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.deleteGrant(trx, actor.tenantId, grantId))) throw notFound('Behörigheten');
+    await recordAudit(trx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: 'revoke',
+      entity: 'user',
+      entityId: userId,
+      data: { grantId },
+    });
+  });
+}
+
+export async function setUserActive(actor: Actor, userId: string, active: boolean, { db }: { db: Db }): Promise<void> {
+  requireAnyRole(actor, ['admin']);
+  if (userId === actor.userId && !active) throw new AppError('conflict', 'Du kan inte inaktivera dig själv.');
+  if (!(await repo.findUser(db, actor.tenantId, userId))) throw notFound('Användaren');
+  await db.transaction().execute(async (trx) => {
+    await repo.setActive(trx, actor.tenantId, userId, active);
+    await recordAudit(trx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: active ? 'activate' : 'deactivate',
+      entity: 'user',
+      entityId: userId,
+    });
+  });
+}
+
+export async function loadActor(db: Db, tenant: Tenant, userId: string): Promise<Actor | undefined> {
+  const user = await repo.findUser(db, tenant.id, userId);
+  if (!user || !user.active) return undefined;
+  const grants = await repo.listGrants(db, tenant.id, user.id);
+  return {
+    userId: user.id,
+    tenantId: tenant.id,
+    tenantSlug: tenant.slug,
+    tenantName: tenant.name,
+    label: user.email,
+    name: user.name,
+    grants: grants.map((g) => ({ role: g.role, unitId: g.unitId })),
+  };
+}
+
+/**
+ * Checks e-mail and password. Verifies against a dummy hash when the user does not exist so
+ * the response time does not reveal which addresses have accounts.
+ */
+export async function authenticate(db: Db, tenant: Tenant, email: string, password: string): Promise<Actor | undefined> {
+  const user = await repo.findUserByEmail(db, tenant.id, email.trim().toLowerCase());
+  if (!user?.passwordHash || !user.active) {
+    dummyHash ??= hashPassword(generatePassword());
+    await verify(await dummyHash, password).catch(() => false);
+    return undefined;
+  }
+  if (!(await verify(user.passwordHash, password).catch(() => false))) return undefined;
+  await repo.touchLogin(db, user.id);
+  return loadActor(db, tenant, user.id);
+}
+
+function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface CreatedToken {
+  id: string;
+  name: string;
+  /** Shown once; only its SHA-256 is stored. */
+  token: string;
+}
+
+/** A personal API token acts with its owner's roles. */
+export async function createApiToken(
+  db: Db,
+  owner: { tenantId: string; userId: string; label: string },
+  name: string,
+): Promise<CreatedToken> {
+  const cleanName = name.trim() || 'API-token';
+  if (cleanName.length > 100) throw new AppError('validation', 'Namnet får ha högst 100 tecken.', { fields: [{ field: 'name', message: 'Namnet får ha högst 100 tecken.' }] });
+  const token = `insyn_${randomBytes(32).toString('base64url')}`;
+  return db.transaction().execute(async (trx) => {
+    const row = await repo.insertToken(trx, {
+      tenantId: owner.tenantId,
+      userId: owner.userId,
+      name: cleanName,
+      tokenHash: tokenHash(token),
+      prefix: token.slice(0, 12),
+    });
+    await recordAudit(trx, {
+      tenantId: owner.tenantId,
+      actorUserId: owner.userId,
+      actorLabel: owner.label,
+      action: 'create',
+      entity: 'api_token',
+      entityId: row.id,
+      data: { name: cleanName, prefix: row.prefix },
+    });
+    return { id: row.id, name: row.name, token };
+  });
+}
+
+export async function actorFromToken(db: Db, token: string): Promise<Actor | undefined> {
+  if (!token.startsWith('insyn_') || token.length > 100) return undefined;
+  const row = await repo.findActiveToken(db, tokenHash(token));
+  if (!row) return undefined;
+  const tenant = await findTenantById(db, row.tenantId);
+  if (!tenant) return undefined;
+  await repo.touchToken(db, row.id);
+  return loadActor(db, tenant, row.userId);
+}
+
+export async function revokeApiToken(actor: Actor, tokenId: string, { db }: { db: Db }): Promise<void> {
+  if (!actor.userId) throw notFound('Token');
+  const userId = actor.userId;
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.revokeToken(trx, actor.tenantId, userId, tokenId))) throw notFound('Token');
+    await recordAudit(trx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: 'revoke',
+      entity: 'api_token',
+      entityId: tokenId,
+    });
+  });
+}
+
+export const listUsers = repo.listUsers;
+export const listAllGrants = repo.listAllGrants;
+export const listTokens = repo.listTokens;
+export const findUserByEmail = repo.findUserByEmail;
+export type { Role };

@@ -1,0 +1,314 @@
+import type { FieldError } from '../../http/errors.ts';
+import { CsrfField, describedBy, ErrorSummary, Field, fieldError, Notice } from '../../web/components.tsx';
+import { formatDateTime } from '../../web/i18n.ts';
+import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
+import type { OrgUnit } from '../org/org.service.ts';
+import type { Tenant } from '../tenants/tenants.repo.ts';
+import { type Actor, ROLE_NAMES, ROLES } from './actor.ts';
+
+type Session = NonNullable<StaffPageProps['session']>;
+
+interface LoginPageProps {
+  tenants: Tenant[];
+  csrf: string;
+  next: string;
+  values: { tenant?: string; email?: string };
+  error?: string;
+}
+
+export function LoginPage({ tenants, csrf, next, values, error }: LoginPageProps) {
+  return (
+    <StaffPage title="Logga in">
+      <h1>Logga in</h1>
+      {error && (
+        <div class="error-summary" role="alert" tabindex={-1}>
+          <h2>Inloggningen misslyckades</h2>
+          <p>{error}</p>
+        </div>
+      )}
+      <form method="post" action="/staff/login" novalidate>
+        <CsrfField token={csrf} />
+        <input type="hidden" name="next" value={next} />
+        <Field id="tenant" label="Organisation">
+          <select id="tenant" name="tenant" autocomplete="organization">
+            {tenants.map((t) => (
+              <option value={t.slug} selected={t.slug === values.tenant}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="email" label="E-postadress">
+          <input type="email" id="email" name="email" autocomplete="username" value={values.email ?? ''} spellcheck={false} />
+        </Field>
+        <Field id="password" label="Lösenord">
+          <input type="password" id="password" name="password" autocomplete="current-password" />
+        </Field>
+        <button type="submit">Logga in</button>
+      </form>
+    </StaffPage>
+  );
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  active: boolean;
+  lastLoginAt: Date | null;
+}
+interface GrantRow {
+  id: string;
+  userId: string;
+  role: keyof typeof ROLE_NAMES;
+  unitId: string | null;
+  unitName: string | null;
+}
+
+function grantLabel(g: GrantRow): string {
+  return `${ROLE_NAMES[g.role]} – ${g.unitName ?? 'hela organisationen'}`;
+}
+
+interface UsersPageProps {
+  session: Session;
+  users: UserRow[];
+  grants: GrantRow[];
+  flash?: string;
+  errors: FieldError[];
+  values: { email?: string; name?: string };
+}
+
+export function UsersPage({ session, users, grants, flash, errors, values }: UsersPageProps) {
+  const emailError = fieldError(errors, 'email');
+  const nameError = fieldError(errors, 'name');
+  return (
+    <StaffPage title="Användare" session={session} current="/staff/users">
+      <h1>Användare</h1>
+      {flash && <Notice>{flash}</Notice>}
+      <table>
+        <caption>Användare och behörigheter</caption>
+        <thead>
+          <tr>
+            <th scope="col">Namn</th>
+            <th scope="col">E-post</th>
+            <th scope="col">Behörigheter</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr>
+              <td>
+                <a href={`/staff/users/${u.id}`}>{u.name}</a>
+              </td>
+              <td>{u.email}</td>
+              <td>
+                {grants
+                  .filter((g) => g.userId === u.id)
+                  .map(grantLabel)
+                  .join(', ') || 'Inga'}
+              </td>
+              <td>{u.active ? 'Aktiv' : 'Inaktiverad'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="post" action="/staff/users" novalidate>
+        <h2>Lägg till en användare</h2>
+        <p>Ett lösenord skapas och visas en gång. Lämna över det på ett säkert sätt.</p>
+        <ErrorSummary errors={errors} />
+        <CsrfField token={session.csrfToken} />
+        <Field id="name" label="Namn" error={nameError}>
+          <input type="text" id="name" name="name" value={values.name ?? ''} aria-describedby={describedBy('name', false, nameError)} aria-invalid={nameError ? 'true' : undefined} />
+        </Field>
+        <Field id="email" label="E-postadress" error={emailError}>
+          <input type="email" id="email" name="email" value={values.email ?? ''} spellcheck={false} aria-describedby={describedBy('email', false, emailError)} aria-invalid={emailError ? 'true' : undefined} />
+        </Field>
+        <button type="submit">Lägg till</button>
+      </form>
+    </StaffPage>
+  );
+}
+
+interface UserPageProps {
+  session: Session;
+  user: UserRow;
+  grants: GrantRow[];
+  units: OrgUnit[];
+  flash?: string;
+  errors: FieldError[];
+  newPassword?: string;
+}
+
+export function UserPage({ session, user, grants, units, flash, newPassword }: UserPageProps) {
+  return (
+    <StaffPage title={user.name} session={session} current="/staff/users">
+      <p>
+        <a href="/staff/users">Tillbaka till användarna</a>
+      </p>
+      <h1>{user.name}</h1>
+      {flash && <Notice>{flash}</Notice>}
+      {newPassword && (
+        <div class="notice" role="status">
+          <p>Användaren har lagts till. Lösenordet visas bara nu:</p>
+          <p class="token">{newPassword}</p>
+        </div>
+      )}
+      <dl class="facts">
+        <dt>E-post</dt>
+        <dd>{user.email}</dd>
+        <dt>Status</dt>
+        <dd>{user.active ? 'Aktiv' : 'Inaktiverad'}</dd>
+        <dt>Senast inloggad</dt>
+        <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Aldrig'}</dd>
+      </dl>
+      <h2>Behörigheter</h2>
+      {grants.length === 0 ? (
+        <p>Inga behörigheter.</p>
+      ) : (
+        <ul>
+          {grants.map((g) => (
+            <li>
+              {grantLabel(g)}{' '}
+              <form method="post" action={`/staff/users/${user.id}`} class="inline">
+                <CsrfField token={session.csrfToken} />
+                <input type="hidden" name="grantId" value={g.id} />
+                <button type="submit" name="action" value="revoke" class="link-button">
+                  Ta bort <span class="visually-hidden">{grantLabel(g)}</span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form method="post" action={`/staff/users/${user.id}`}>
+        <h3>Ge en behörighet</h3>
+        <p>En roll på en enhet gäller också alla enheter under den. Administratör gäller hela organisationen.</p>
+        <CsrfField token={session.csrfToken} />
+        <Field id="role" label="Roll">
+          <select id="role" name="role">
+            {ROLES.map((r) => (
+              <option value={r}>{ROLE_NAMES[r]}</option>
+            ))}
+          </select>
+        </Field>
+        <Field id="unitId" label="Enhet">
+          <select id="unitId" name="unitId">
+            <option value="">Hela organisationen</option>
+            {units.map((u) => (
+              <option value={u.id}>{u.name}</option>
+            ))}
+          </select>
+        </Field>
+        <button type="submit" name="action" value="grant">
+          Ge behörighet
+        </button>
+      </form>
+      <form method="post" action={`/staff/users/${user.id}`}>
+        <h3>Konto</h3>
+        <CsrfField token={session.csrfToken} />
+        {user.active ? (
+          <button type="submit" name="action" value="deactivate" class="danger">
+            Inaktivera kontot
+          </button>
+        ) : (
+          <button type="submit" name="action" value="activate">
+            Aktivera kontot
+          </button>
+        )}
+      </form>
+    </StaffPage>
+  );
+}
+
+interface TokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+interface AccountPageProps {
+  session: Session;
+  actor: Actor;
+  tokens: TokenRow[];
+  flash?: string;
+  newToken?: string;
+}
+
+export function AccountPage({ session, actor, tokens, flash, newToken }: AccountPageProps) {
+  return (
+    <StaffPage title="Mitt konto" session={session} current="/staff/account">
+      <h1>Mitt konto</h1>
+      {flash && <Notice>{flash}</Notice>}
+      <dl class="facts">
+        <dt>Namn</dt>
+        <dd>{actor.name}</dd>
+        <dt>E-post</dt>
+        <dd>{actor.label}</dd>
+        <dt>Organisation</dt>
+        <dd>{actor.tenantName}</dd>
+        <dt>Roller</dt>
+        <dd>{actor.grants.map((g) => ROLE_NAMES[g.role]).join(', ') || 'Inga'}</dd>
+      </dl>
+      <h2>API-token</h2>
+      <p>En personlig token ger program åtkomst till API:t med dina behörigheter. Skicka den som <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+      {newToken && (
+        <div class="notice" role="status">
+          <p>Din nya token visas bara nu. Kopiera den och förvara den säkert:</p>
+          <p class="token">{newToken}</p>
+        </div>
+      )}
+      {tokens.length > 0 && (
+        <table>
+          <caption>Dina token</caption>
+          <thead>
+            <tr>
+              <th scope="col">Namn</th>
+              <th scope="col">Början</th>
+              <th scope="col">Skapad</th>
+              <th scope="col">Senast använd</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr>
+                <td>{t.name}</td>
+                <td>
+                  <code>{t.prefix}…</code>
+                </td>
+                <td>{formatDateTime(t.createdAt)}</td>
+                <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'Aldrig'}</td>
+                <td>
+                  {t.revokedAt ? (
+                    'Återkallad'
+                  ) : (
+                    <form method="post" action="/staff/account/tokens" class="inline">
+                      <CsrfField token={session.csrfToken} />
+                      <input type="hidden" name="tokenId" value={t.id} />
+                      <button type="submit" name="action" value="revoke" class="link-button">
+                        Återkalla <span class="visually-hidden">{t.name}</span>
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form method="post" action="/staff/account/tokens">
+        <CsrfField token={session.csrfToken} />
+        <Field id="token-name" label="Namn på ny token" hint="Till exempel: Integration med e-tjänsteplattformen">
+          <input type="text" id="token-name" name="name" maxLength={100} aria-describedby="token-name-hint" />
+        </Field>
+        <button type="submit" name="action" value="create">
+          Skapa token
+        </button>
+      </form>
+    </StaffPage>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Lang, Translated } from '../../web/i18n.ts';
+import { PublicPage } from '../../web/layout.tsx';
+import type { Tenant } from '../tenants/tenants.repo.ts';
+
+const T = {
+  startTitle: { sv: 'Kvalitet och resultat', fi: 'Laatu ja tulokset', en: 'Quality and results' },
+  startLead: {
+    sv: 'Insyn visar vad kommunen lovar invånare och företag, och hur väl löftena hålls – med resultat som räknas fram ur kommunens egna uppgifter.',
+    fi: 'Insyn näyttää, mitä kunta lupaa asukkaille ja yrityksille ja miten hyvin lupaukset pidetään – tulokset lasketaan kunnan omista tiedoista.',
+    en: 'Insyn shows what the municipality promises residents and businesses, and how well the promises are kept – with results computed from the municipality’s own data.',
+  },
+  chooseMunicipality: { sv: 'Välj kommun', fi: 'Valitse kunta', en: 'Choose a municipality' },
+  noTenants: { sv: 'Inga kommuner finns ännu.', fi: 'Kuntia ei vielä ole.', en: 'There are no municipalities yet.' },
+  homeLead: {
+    sv: 'Här ser du kommunens servicelöften och hur väl de hålls, mål och resultat, och hur nöjda invånare och företag är.',
+    fi: 'Täällä näet kunnan palvelulupaukset ja miten hyvin ne pidetään, tavoitteet ja tulokset sekä asukkaiden ja yritysten tyytyväisyyden.',
+    en: 'Here you can see the municipality’s service promises and how well they are kept, goals and results, and how satisfied residents and businesses are.',
+  },
+  promise: {
+    sv: 'Vi återkopplar inom två arbetsdagar.',
+    fi: 'Vastaamme kahden työpäivän kuluessa.',
+    en: 'We will get back to you within two working days.',
+  },
+} satisfies Record<string, Translated>;
+
+export function StartPage({ lang, tenants }: { lang: Lang; tenants: Tenant[] }) {
+  return (
+    <PublicPage title={T.startTitle[lang]} lang={lang} path="/">
+      <h1>{T.startTitle[lang]}</h1>
+      <p class="lead">{T.startLead[lang]}</p>
+      <h2>{T.chooseMunicipality[lang]}</h2>
+      {tenants.length === 0 ? (
+        <p>{T.noTenants[lang]}</p>
+      ) : (
+        <ul class="cards">
+          {tenants.map((t) => (
+            <li class="card">
+              <h3>
+                <a href={`/${t.slug}?lang=${lang}`}>{t.name}</a>
+              </h3>
+            </li>
+          ))}
+        </ul>
+      )}
+    </PublicPage>
+  );
+}
+
+export function TenantHomePage({ lang, tenant }: { lang: Lang; tenant: Tenant }) {
+  return (
+    <PublicPage title={`${T.startTitle[lang]} – ${tenant.name}`} lang={lang} path={`/${tenant.slug}`} tenant={tenant}>
+      <h1>{T.startTitle[lang]}</h1>
+      <p class="lead">{T.homeLead[lang]}</p>
+      <p>{T.promise[lang]}</p>
+    </PublicPage>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Db } from '../../db/database.ts';
+
+export interface Tenant {
+  id: string;
+  slug: string;
+  name: string;
+  orgNumber: string | null;
+  defaultLanguage: 'sv' | 'fi' | 'en';
+  timeZone: string;
+  firstResponseDays: number;
+}
+
+const COLUMNS = [
+  'id',
+  'slug',
+  'name',
+  'org_number as orgNumber',
+  'default_language as defaultLanguage',
+  'time_zone as timeZone',
+  'first_response_days as firstResponseDays',
+] as const;
+
+export function findTenantBySlug(db: Db, slug: string): Promise<Tenant | undefined> {
+  return db.selectFrom('tenants').select(COLUMNS).where('slug', '=', slug).executeTakeFirst();
+}
+
+export function findTenantById(db: Db, id: string): Promise<Tenant | undefined> {
+  return db.selectFrom('tenants').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+export function listTenants(db: Db): Promise<Tenant[]> {
+  return db.selectFrom('tenants').select(COLUMNS).orderBy('name').execute();
+}
+
+export async function insertTenant(
+  db: Db,
+  values: { slug: string; name: string; orgNumber?: string | null; defaultLanguage?: 'sv' | 'fi' | 'en' },
+): Promise<Tenant> {
+  return db
+    .insertInto('tenants')
+    .values({
+      slug: values.slug,
+      name: values.name,
+      org_number: values.orgNumber ?? null,
+      default_language: values.defaultLanguage ?? 'sv',
+    })
+    .returning(COLUMNS)
+    .executeTakeFirstOrThrow();
+}

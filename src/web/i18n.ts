@@ -1,0 +1,42 @@
+// Languages of the public pages: Swedish first, Finnish for the Sweden-Finnish minority
+// (service policy), English. Staff pages are Swedish.
+export const LANGUAGES = ['sv', 'fi', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+export const LANGUAGE_NAMES: Record<Lang, string> = { sv: 'Svenska', fi: 'Suomi', en: 'English' };
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** A text in every public language. */
+export type Translated = Record<Lang, string>;
+
+export function pickLang(query: unknown, cookie: unknown, fallback: Lang = 'sv'): Lang {
+  if (isLang(query)) return query;
+  if (isLang(cookie)) return cookie;
+  return fallback;
+}
+
+const LONG_DATE: Record<Lang, string> = { sv: 'sv-SE', fi: 'fi-FI', en: 'en-GB' };
+
+/** "onsdag 9 september 2026" from '2026-09-09', in the given language. */
+export function formatLongDate(date: string, lang: Lang): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(LONG_DATE[lang], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** "23 nov. 2026 14:05" in Stockholm time. */
+export function formatDateTime(instant: Date, lang: Lang = 'sv'): string {
+  return new Intl.DateTimeFormat(LONG_DATE[lang], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Stockholm',
+  }).format(instant);
+}

@@ -1,0 +1,134 @@
+import type { ComponentChildren } from 'preact';
+import { LANGUAGE_NAMES, LANGUAGES, type Lang } from './i18n.ts';
+
+interface DocumentProps {
+  title: string;
+  lang: Lang;
+  children: ComponentChildren;
+}
+
+function Document({ title, lang, children }: DocumentProps) {
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – Insyn`}</title>
+        <link rel="stylesheet" href="/static/styles.css" />
+      </head>
+      <body>{children}</body>
+    </html>
+  );
+}
+
+const SKIP: Record<Lang, string> = { sv: 'Hoppa till innehållet', fi: 'Siirry sisältöön', en: 'Skip to content' };
+const LANGUAGE_LABEL: Record<Lang, string> = { sv: 'Språk', fi: 'Kieli', en: 'Language' };
+
+export interface PublicPageProps {
+  title: string;
+  lang: Lang;
+  /** Municipality shown in the header; absent on Insyn's own start page. */
+  tenant?: { name: string; slug: string };
+  /** Path of this page without the query, for the language links. */
+  path: string;
+  children: ComponentChildren;
+}
+
+export function PublicPage({ title, lang, tenant, path, children }: PublicPageProps) {
+  return (
+    <Document title={title} lang={lang}>
+      <a class="skip-link" href="#main">
+        {SKIP[lang]}
+      </a>
+      <header class="site-header">
+        <div class="container header-row">
+          <a class="brand" href={tenant ? `/${tenant.slug}?lang=${lang}` : `/?lang=${lang}`}>
+            {tenant ? tenant.name : 'Insyn'}
+          </a>
+          <nav aria-label={LANGUAGE_LABEL[lang]} class="lang-switch">
+            <ul>
+              {LANGUAGES.map((code) => (
+                <li>
+                  <a
+                    href={`${path}?lang=${code}`}
+                    lang={code}
+                    hreflang={code}
+                    aria-current={code === lang ? 'true' : undefined}
+                  >
+                    {LANGUAGE_NAMES[code]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" class="container" tabindex={-1}>
+        {children}
+      </main>
+      <footer class="site-footer">
+        <div class="container">
+          <p>
+            Insyn – {lang === 'fi' ? 'avoin lähdekoodi' : lang === 'en' ? 'open source' : 'öppen källkod'}.{' '}
+            <a href="/staff/login">{lang === 'fi' ? 'Henkilöstö' : lang === 'en' ? 'Staff' : 'För personal'}</a>
+          </p>
+        </div>
+      </footer>
+    </Document>
+  );
+}
+
+export interface StaffNavItem {
+  href: string;
+  label: string;
+}
+
+export interface StaffPageProps {
+  title: string;
+  /** Who is signed in; absent on the login page. */
+  session?: { name: string; tenantName: string; csrfToken: string; nav: StaffNavItem[] };
+  current?: string;
+  children: ComponentChildren;
+}
+
+export function StaffPage({ title, session, current, children }: StaffPageProps) {
+  return (
+    <Document title={title} lang="sv">
+      <a class="skip-link" href="#main">
+        Hoppa till innehållet
+      </a>
+      <header class="site-header staff">
+        <div class="container header-row">
+          <a class="brand" href="/staff">
+            Insyn {session ? `· ${session.tenantName}` : ''}
+          </a>
+          {session && (
+            <form method="post" action="/staff/logout" class="inline">
+              <input type="hidden" name="_csrf" value={session.csrfToken} />
+              <span class="who">{session.name}</span>{' '}
+              <button type="submit" class="link-button">
+                Logga ut
+              </button>
+            </form>
+          )}
+        </div>
+        {session && (
+          <nav aria-label="Huvudmeny" class="container staff-nav">
+            <ul>
+              {session.nav.map((item) => (
+                <li>
+                  <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
+                    {item.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" class="container" tabindex={-1}>
+        {children}
+      </main>
+    </Document>
+  );
+}
