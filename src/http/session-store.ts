@@ -4,12 +4,10 @@ import type { Db } from '../db/database.ts';
 
 const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000;
 
-type Callback = (error?: unknown) => void;
-type GetCallback = (error: unknown, session?: unknown) => void;
 
 export function databaseSessionStore(db: Db): SessionStore {
   return {
-    set(sid: string, session: unknown, callback: Callback) {
+    set(sid, session, callback) {
       const expires = (session as { cookie?: { expires?: Date | string | null } }).cookie?.expires;
       const expiresAt = expires ? new Date(expires) : new Date(Date.now() + DEFAULT_TTL_MS);
       db.insertInto('sessions')
@@ -18,17 +16,17 @@ export function databaseSessionStore(db: Db): SessionStore {
         .execute()
         .then(() => callback(), callback);
     },
-    get(sid: string, callback: GetCallback) {
+    get(sid, callback) {
       db.selectFrom('sessions')
         .select(['data', 'expires_at'])
         .where('sid', '=', sid)
         .executeTakeFirst()
         .then((row) => {
           if (!row || row.expires_at.getTime() < Date.now()) return callback(null, null);
-          callback(null, row.data);
+          callback(null, row.data as unknown as Parameters<typeof callback>[1]);
         }, callback);
     },
-    destroy(sid: string, callback: Callback) {
+    destroy(sid, callback) {
       db.deleteFrom('sessions')
         .where((eb) => eb.or([eb('sid', '=', sid), eb('expires_at', '<', new Date())]))
         .execute()

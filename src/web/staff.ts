@@ -1,17 +1,36 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfToken, requireActor } from '../http/auth.ts';
+import type { Role } from '../db/schema.ts';
 import type { Actor } from '../modules/accounts/actor.ts';
 import { hasAnyRole } from '../modules/accounts/policy.ts';
 import type { StaffNavItem, StaffPageProps } from './layout.tsx';
 
-/** The staff menu: every page an actor's roles give access to. Modules add theirs here. */
+export interface StaffNavEntry extends StaffNavItem {
+  /** Shown to actors with any of these roles; absent = every signed-in actor. */
+  roles?: readonly Role[];
+  /** Position in the menu; lower first. */
+  order: number;
+}
+
+const navEntries: StaffNavEntry[] = [
+  { href: '/staff', label: 'Översikt', order: 0 },
+  { href: '/staff/org', label: 'Organisation', order: 80 },
+  { href: '/staff/users', label: 'Användare', order: 85, roles: ['admin'] },
+  { href: '/staff/calendar', label: 'Kalender', order: 90 },
+  { href: '/staff/account', label: 'Mitt konto', order: 100 },
+];
+
+/** Each module adds its staff pages to the menu when its routes are registered. */
+export function addStaffNav(entry: StaffNavEntry): void {
+  if (!navEntries.some((e) => e.href === entry.href)) navEntries.push(entry);
+}
+
+/** The staff menu: every page an actor's roles give access to. */
 export function staffNav(actor: Actor): StaffNavItem[] {
-  const nav: StaffNavItem[] = [{ href: '/staff', label: 'Översikt' }];
-  nav.push({ href: '/staff/org', label: 'Organisation' });
-  if (hasAnyRole(actor, ['admin'])) nav.push({ href: '/staff/users', label: 'Användare' });
-  nav.push({ href: '/staff/calendar', label: 'Kalender' });
-  nav.push({ href: '/staff/account', label: 'Mitt konto' });
-  return nav;
+  return navEntries
+    .filter((e) => !e.roles || hasAnyRole(actor, e.roles))
+    .sort((a, b) => a.order - b.order)
+    .map(({ href, label }) => ({ href, label }));
 }
 
 export interface StaffContext {

@@ -79,7 +79,7 @@ export async function createUser(
 }
 
 export const GrantInput = Type.Object({
-  role: Type.Union(ROLES.map((r) => Type.Literal(r))),
+  role: Type.Enum(ROLES),
   unitId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
 });
 

@@ -1,6 +1,6 @@
 import type { Role } from '../../db/schema.ts';
 
-export const ROLES: readonly Role[] = ['admin', 'quality', 'officer', 'agent', 'secretary', 'reader'];
+export const ROLES = ['admin', 'quality', 'officer', 'agent', 'secretary', 'reader'] as const satisfies readonly Role[];
 
 export const ROLE_NAMES: Record<Role, string> = {
   admin: 'Administratör',

@@ -264,7 +264,8 @@ export function workingDaysBetween(
   const toDay = parseOrThrow(to, 'to date');
   if (fromDay === toDay) return 0;
   if (fromDay < toDay) return countWorkingDays(fromDay, toDay, closedDays);
-  return -countWorkingDays(toDay, fromDay, closedDays);
+  // `0 - n` rather than `-n`: no negative zero when no working day lies between.
+  return 0 - countWorkingDays(toDay, fromDay, closedDays);
 }
 
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();

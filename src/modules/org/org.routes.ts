@@ -4,10 +4,10 @@ import type { App, AppContext } from '../../http/context.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
 import { renderPage } from '../../web/render.ts';
 import { html, staffContext, takeFlash } from '../../web/staff.ts';
-import { createUnit, deleteUnit, getOrgTree, getUnit, listUnits, UNIT_KINDS, updateUnit } from './org.service.ts';
+import { CHILD_UNIT_KINDS, createUnit, deleteUnit, getOrgTree, getUnit, listUnits, UNIT_KINDS, updateUnit } from './org.service.ts';
 import { OrgPage, UnitEditPage } from './org.views.tsx';
 
-const Kind = Type.Union(UNIT_KINDS.map((k) => Type.Literal(k)));
+const Kind = Type.Enum(UNIT_KINDS);
 const UnitOut = Type.Object({
   id: Type.String({ format: 'uuid' }),
   parentId: Type.Union([Type.String(), Type.Null()]),
@@ -30,7 +30,7 @@ const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const UnitBody = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    kind: Type.Union(UNIT_KINDS.filter((k) => k !== 'council').map((k) => Type.Literal(k))),
+    kind: Type.Enum(CHILD_UNIT_KINDS),
     parentId: Type.String({ format: 'uuid' }),
   },
   { additionalProperties: false },

@@ -11,7 +11,9 @@ import * as repo from './org.repo.ts';
 
 export type { OrgUnit } from './org.repo.ts';
 
-export const UNIT_KINDS: readonly OrgUnitKind[] = ['council', 'board', 'administration', 'department', 'unit'];
+export const UNIT_KINDS = ['council', 'board', 'administration', 'department', 'unit'] as const satisfies readonly OrgUnitKind[];
+/** Kinds a unit below the council can have. */
+export const CHILD_UNIT_KINDS = ['board', 'administration', 'department', 'unit'] as const satisfies readonly OrgUnitKind[];
 
 export const UNIT_KIND_NAMES: Record<OrgUnitKind, string> = {
   council: 'Kommunfullmäktige',
@@ -23,7 +25,7 @@ export const UNIT_KIND_NAMES: Record<OrgUnitKind, string> = {
 
 export const UnitInput = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
-  kind: Type.Union(UNIT_KINDS.filter((k) => k !== 'council').map((k) => Type.Literal(k))),
+  kind: Type.Enum(CHILD_UNIT_KINDS),
   parentId: Type.String({ format: 'uuid' }),
 });
 export type UnitInput = Type.Static<typeof UnitInput>;
