@@ -1,5 +1,9 @@
 // Row types of every table, as Kysely sees them. Keep in step with migrations/*.sql.
 import type { ColumnType, Generated } from 'kysely';
+import type { CaseTables } from './schema-cases.ts';
+import type { MailTables } from './schema-mail.ts';
+import type { MeetingTables } from './schema-meetings.ts';
+import type { PromiseTables } from './schema-promises.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -89,7 +93,8 @@ export interface AuditLogTable {
   at: CreatedAt;
 }
 
-export interface Database {
+/** Every table; each module keeps its own row types in schema-<module>.ts. */
+export interface Database extends MailTables, CaseTables, MeetingTables, PromiseTables {
   tenants: TenantTable;
   org_units: OrgUnitTable;
   users: UserTable;

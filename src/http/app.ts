@@ -9,10 +9,13 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
+import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerDashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
+import { registerMeetingRoutes } from '../modules/meetings/meetings.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
+import { registerPromiseRoutes } from '../modules/promises/promises.routes.ts';
 import { registerAuth } from './auth.ts';
 import type { App, AppContext } from './context.ts';
 import { errorHandler } from './error-handler.ts';
@@ -80,6 +83,9 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerOrgRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
+  registerMeetingRoutes(app, ctx);
+  registerPromiseRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

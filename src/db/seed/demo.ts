@@ -5,6 +5,10 @@ import type { Role } from '../schema.ts';
 import { systemActor } from '../../modules/accounts/actor.ts';
 import { createUser, grantRole } from '../../modules/accounts/accounts.service.ts';
 import { createUnit, listUnits } from '../../modules/org/org.service.ts';
+import { seedCasesDemo } from '../../modules/cases/cases.seed.ts';
+import { seedMeetingsDemo } from '../../modules/meetings/meetings.seed.ts';
+import { seedPromisesDemo } from '../../modules/promises/promises.seed.ts';
+import type { Tenant } from '../../modules/tenants/tenants.repo.ts';
 import { findTenantBySlug } from '../../modules/tenants/tenants.repo.ts';
 import { createTenant } from '../../modules/tenants/tenants.service.ts';
 import { type DemoUnit, LULEA_BOARDS, NORRTALJE_BOARDS } from './demo-org.ts';
@@ -29,6 +33,11 @@ const NORRTALJE_USERS: DemoUser[] = [
 ];
 
 const LULEA_USERS: DemoUser[] = [{ email: 'admin@lulea.demo', name: 'Lina Admin', role: 'admin' }];
+
+export interface DemoTenants {
+  norrtalje: Tenant;
+  lulea: Tenant;
+}
 
 export interface SeedReport {
   created: boolean;
@@ -68,8 +77,14 @@ async function seedTenant(
 export async function seedDemo(db: Db): Promise<SeedReport> {
   const report: SeedReport = { created: false, users: [] };
   if (await findTenantBySlug(db, 'norrtalje')) return report;
-  await seedTenant(db, { name: 'Norrtälje kommun (demo)', slug: 'norrtalje', orgNumber: '212000-0175' }, NORRTALJE_BOARDS, NORRTALJE_USERS, report);
-  await seedTenant(db, { name: 'Luleå kommun (demo)', slug: 'lulea', orgNumber: '212000-2817' }, LULEA_BOARDS, LULEA_USERS, report);
+  const tenants: DemoTenants = {
+    norrtalje: await seedTenant(db, { name: 'Norrtälje kommun (demo)', slug: 'norrtalje', orgNumber: '212000-0175' }, NORRTALJE_BOARDS, NORRTALJE_USERS, report),
+    lulea: await seedTenant(db, { name: 'Luleå kommun (demo)', slug: 'lulea', orgNumber: '212000-2817' }, LULEA_BOARDS, LULEA_USERS, report),
+  };
+  // Order matters: promises are measured from the cases and meetings seeded before them.
+  await seedCasesDemo(db, tenants);
+  await seedMeetingsDemo(db, tenants);
+  await seedPromisesDemo(db, tenants);
   report.created = true;
   return report;
 }

@@ -1,0 +1,2 @@
+// Row types of the promises module's tables (migration 0005_promises.sql).
+export interface PromiseTables {}
