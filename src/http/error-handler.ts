@@ -84,6 +84,9 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   }
   if (reply.statusCode < 400) reply.status(appError.status);
   if (appError.status >= 500) request.log.error({ err: error }, appError.message);
+  if (appError.code === 'unauthorized' && wantsHtml(request) && request.method === 'GET') {
+    return reply.redirect(`/staff/login?next=${encodeURIComponent(request.url)}`, 303);
+  }
   if (wantsHtml(request)) {
     return reply.type('text/html; charset=utf-8').send(plainPage(titleFor(appError.status), appError.message));
   }
