@@ -8,7 +8,8 @@ port=$(( 20000 + RANDOM % 20000 ))
 log="$data/server.log"
 fail() { echo "SMOKE FAILED: $*"; echo "--- server log"; tail -50 "$log" || true; exit 1; }
 
-DATA_DIR="$data" PORT=$port npm start >"$log" 2>&1 &
+# Its own process group, so the stop signal reaches the server as a supervisor (systemd) would send it.
+DATA_DIR="$data" PORT=$port setsid npm start >"$log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do
   curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
@@ -29,10 +30,12 @@ grep -q 'in use by another Insyn process' "$data/second.log" || fail "second ser
 if DATA_DIR="$data" ./bin/insyn.js migrate >"$data/cli.log" 2>&1; then fail "CLI opened a held database"; fi
 grep -q 'in use by another Insyn process' "$data/cli.log" || fail "CLI: no clear message"
 
-kill -TERM $server
+kill -TERM -- -$server
 wait $server || true
-kill -0 $server 2>/dev/null && fail "server did not stop"
-[ ! -e "$data/insyn.lock" ] || fail "lock file left behind"
+# npm passes the signal on to the server, which finishes its requests and closes the database.
+for _ in $(seq 1 20); do [ -e "$data/insyn.lock" ] || break; sleep 0.5; done
+[ ! -e "$data/insyn.lock" ] || fail "lock file left behind: no graceful shutdown"
+grep -q 'shutting down' "$log" || fail "no graceful shutdown logged"
 
 # A second start reuses the data (no new demo credentials printed); the CLI works once it's free.
 DATA_DIR="$data" ./bin/insyn.js create-tenant --name "Röktest kommun" --slug roktest | grep -q 'Created' || fail "CLI create-tenant"
