@@ -18,7 +18,7 @@ interface Totals {
 }
 
 function runVitest(label: string, extraArgs: string[]): Totals & { ok: boolean } {
-  const report = path.join(reportDir, `${label.replace(/[^a-z]+/gi, "-")}.json`);
+  const report = path.join(reportDir, `${label.replace(/[^a-z]+/gi, '-')}.json`);
   console.log(`\n=== ${label} ===`);
   const result = spawnSync(
     process.execPath,
@@ -42,7 +42,9 @@ const database = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)
 const skipped: string[] = [];
 const runs = [runVitest(`unit and integration tests on ${database}`, [])];
 if (!process.env.TEST_DATABASE_URL) {
-  skipped.push('PostgreSQL: the integration tests ran on the embedded database only (set TEST_DATABASE_URL=postgres://… to run them on PostgreSQL)');
+  skipped.push(
+    'PostgreSQL: the integration tests ran on the embedded database only (set TEST_DATABASE_URL=postgres://… to run them on PostgreSQL)',
+  );
 }
 if (process.env.SKIP_BROWSER_TESTS) {
   skipped.push('browser tests: SKIP_BROWSER_TESTS is set');

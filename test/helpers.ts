@@ -8,9 +8,9 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Role } from '../src/db/schema.ts';
 import { buildApp } from '../src/http/app.ts';
 import type { App, AppContext } from '../src/http/context.ts';
+import { createApiToken, createUser, grantRole, loadActor } from '../src/modules/accounts/accounts.service.ts';
 import type { Actor } from '../src/modules/accounts/actor.ts';
 import { systemActor } from '../src/modules/accounts/actor.ts';
-import { createApiToken, createUser, grantRole, loadActor } from '../src/modules/accounts/accounts.service.ts';
 import { listUnits } from '../src/modules/org/org.service.ts';
 import type { Tenant } from '../src/modules/tenants/tenants.repo.ts';
 import { createTenant } from '../src/modules/tenants/tenants.service.ts';
@@ -86,11 +86,7 @@ export interface TestUser {
   auth: { authorization: string };
 }
 
-export async function createTestUser(
-  db: Db,
-  t: TestTenant,
-  grants: { role: Role; unitId?: string | null }[],
-): Promise<TestUser> {
+export async function createTestUser(db: Db, t: TestTenant, grants: { role: Role; unitId?: string | null }[]): Promise<TestUser> {
   const password = `pw-${randomUUID()}`;
   const email = `${randomBytes(4).toString('hex')}@test.example`;
   const user = await createUser(t.system, { email, name: `Test ${email}`, password }, { db });

@@ -7,9 +7,8 @@ import { DataDirLockedError } from '../db/lock.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { describeDemoUsers, seedDemo } from '../db/seed/demo.ts';
 import { AppError } from '../http/errors.ts';
-import { systemActor } from '../modules/accounts/actor.ts';
-import { ROLES } from '../modules/accounts/actor.ts';
 import { createApiToken, createUser, findUserByEmail, grantRole } from '../modules/accounts/accounts.service.ts';
+import { ROLES, systemActor } from '../modules/accounts/actor.ts';
 import { getUnit } from '../modules/org/org.service.ts';
 import { createTenant, requireTenant } from '../modules/tenants/tenants.service.ts';
 
@@ -107,7 +106,8 @@ export async function run(argv: string[], out: (line: string) => void = console.
         const actor = systemActor(tenant);
         // Check the unit first so a bad --unit leaves no account without a role behind.
         if (values.unit) {
-          if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(values.unit)) throw new UsageError('--unit must be a unit id (uuid)');
+          if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(values.unit))
+            throw new UsageError('--unit must be a unit id (uuid)');
           await getUnit(db, tenant.id, values.unit);
         }
         const user = await createUser(actor, { email, name: values.name ?? email.split('@')[0] }, { db });

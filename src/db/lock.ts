@@ -24,19 +24,25 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** Data directories this process holds (a pid file alone cannot tell two openers in one process apart). */
+const heldHere = new Set<string>();
+
 /** Takes the lock on `dataDir`; returns a function that releases it. */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'insyn.lock');
+  if (heldHere.has(file)) throw new DataDirLockedError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(file);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldHere.delete(file);
         try {
           unlinkSync(file);
         } catch {
@@ -49,7 +55,7 @@ export function lockDataDir(dataDir: string): () => void {
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && processAlive(pid)) {
         throw new DataDirLockedError(dataDir, pid);
       }
-      // Stale lock from a process that died (or our own from an unclean close): take it over.
+      // Stale lock from a process that died (or whose pid was reused by us): take it over.
       unlinkSync(file);
     }
   }

@@ -14,7 +14,11 @@ function swedish(issue: ValidationIssue): string {
     case 'required':
       return 'saknas';
     case 'type':
-      return p.type === 'integer' ? 'måste vara ett heltal' : p.type === 'number' ? 'måste vara ett tal' : `måste vara av typen ${String(p.type)}`;
+      return p.type === 'integer'
+        ? 'måste vara ett heltal'
+        : p.type === 'number'
+          ? 'måste vara ett tal'
+          : `måste vara av typen ${String(p.type)}`;
     case 'minimum':
       return `måste vara minst ${String(p.limit)}`;
     case 'maximum':
@@ -26,7 +30,11 @@ function swedish(issue: ValidationIssue): string {
     case 'pattern':
       return 'har fel format';
     case 'format':
-      return p.format === 'date' ? 'måste vara ett datum (ÅÅÅÅ-MM-DD)' : p.format === 'date-time' ? 'måste vara en tidpunkt (ISO 8601)' : `måste ha formatet ${String(p.format)}`;
+      return p.format === 'date'
+        ? 'måste vara ett datum (ÅÅÅÅ-MM-DD)'
+        : p.format === 'date-time'
+          ? 'måste vara en tidpunkt (ISO 8601)'
+          : `måste ha formatet ${String(p.format)}`;
     case 'enum':
     case 'const':
     case 'anyOf':

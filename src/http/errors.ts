@@ -1,13 +1,6 @@
 // One error type with a code, mapped to HTTP in one place. The user sees `message`
 // (Swedish, safe to show); the log sees the cause.
-export type ErrorCode =
-  | 'validation'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limited'
-  | 'unavailable';
+export type ErrorCode = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable';
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -40,5 +33,4 @@ export class AppError extends Error {
 export const notFound = (what = 'Resursen') => new AppError('not_found', `${what} finns inte.`);
 export const forbidden = () => new AppError('forbidden', 'Du har inte behörighet att göra detta.');
 export const unauthorized = () => new AppError('unauthorized', 'Du behöver logga in.');
-export const invalid = (fields: FieldError[], message = 'Uppgifterna är inte giltiga.') =>
-  new AppError('validation', message, { fields });
+export const invalid = (fields: FieldError[], message = 'Uppgifterna är inte giltiga.') => new AppError('validation', message, { fields });

@@ -4,7 +4,6 @@ import type { Db } from '../db/database.ts';
 
 const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000;
 
-
 export function databaseSessionStore(db: Db): SessionStore {
   return {
     set(sid, session, callback) {

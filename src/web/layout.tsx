@@ -49,12 +49,7 @@ export function PublicPage({ title, lang, tenant, path, children }: PublicPagePr
             <ul>
               {LANGUAGES.map((code) => (
                 <li>
-                  <a
-                    href={`${path}?lang=${code}`}
-                    lang={code}
-                    hreflang={code}
-                    aria-current={code === lang ? 'true' : undefined}
-                  >
+                  <a href={`${path}?lang=${code}`} lang={code} hreflang={code} aria-current={code === lang ? 'true' : undefined}>
                     {LANGUAGE_NAMES[code]}
                   </a>
                 </li>

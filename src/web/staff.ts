@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { csrfToken, requireActor } from '../http/auth.ts';
 import type { Role } from '../db/schema.ts';
+import { csrfToken, requireActor } from '../http/auth.ts';
 import type { Actor } from '../modules/accounts/actor.ts';
 import { hasAnyRole } from '../modules/accounts/policy.ts';
 import type { StaffNavItem, StaffPageProps } from './layout.tsx';

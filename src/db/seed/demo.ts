@@ -1,16 +1,17 @@
 // Demo data for `npm start` and `insyn seed-demo`: two municipalities, their organisations and
 // one demo user per role. Demo-only credentials: never use them in production.
-import type { Db } from '../database.ts';
-import type { Role } from '../schema.ts';
-import { systemActor } from '../../modules/accounts/actor.ts';
+
 import { createUser, grantRole } from '../../modules/accounts/accounts.service.ts';
-import { createUnit, listUnits } from '../../modules/org/org.service.ts';
+import { systemActor } from '../../modules/accounts/actor.ts';
 import { seedCasesDemo } from '../../modules/cases/cases.seed.ts';
 import { seedMeetingsDemo } from '../../modules/meetings/meetings.seed.ts';
+import { createUnit, listUnits } from '../../modules/org/org.service.ts';
 import { seedPromisesDemo } from '../../modules/promises/promises.seed.ts';
 import type { Tenant } from '../../modules/tenants/tenants.repo.ts';
 import { findTenantBySlug } from '../../modules/tenants/tenants.repo.ts';
 import { createTenant } from '../../modules/tenants/tenants.service.ts';
+import type { Db } from '../database.ts';
+import type { Role } from '../schema.ts';
 import { type DemoUnit, LULEA_BOARDS, NORRTALJE_BOARDS } from './demo-org.ts';
 
 export const DEMO_PASSWORD = 'insyn-demo-2026';
@@ -78,8 +79,20 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
   const report: SeedReport = { created: false, users: [] };
   if (await findTenantBySlug(db, 'norrtalje')) return report;
   const tenants: DemoTenants = {
-    norrtalje: await seedTenant(db, { name: 'Norrtälje kommun (demo)', slug: 'norrtalje', orgNumber: '212000-0175' }, NORRTALJE_BOARDS, NORRTALJE_USERS, report),
-    lulea: await seedTenant(db, { name: 'Luleå kommun (demo)', slug: 'lulea', orgNumber: '212000-2817' }, LULEA_BOARDS, LULEA_USERS, report),
+    norrtalje: await seedTenant(
+      db,
+      { name: 'Norrtälje kommun (demo)', slug: 'norrtalje', orgNumber: '212000-0175' },
+      NORRTALJE_BOARDS,
+      NORRTALJE_USERS,
+      report,
+    ),
+    lulea: await seedTenant(
+      db,
+      { name: 'Luleå kommun (demo)', slug: 'lulea', orgNumber: '212000-2817' },
+      LULEA_BOARDS,
+      LULEA_USERS,
+      report,
+    ),
   };
   // Order matters: promises are measured from the cases and meetings seeded before them.
   await seedCasesDemo(db, tenants);

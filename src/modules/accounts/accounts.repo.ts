@@ -66,7 +66,13 @@ export function listAllGrants(db: Db, tenantId: string) {
   return db
     .selectFrom('role_grants')
     .leftJoin('org_units', 'org_units.id', 'role_grants.unit_id')
-    .select(['role_grants.id', 'role_grants.user_id as userId', 'role_grants.role', 'role_grants.unit_id as unitId', 'org_units.name as unitName'])
+    .select([
+      'role_grants.id',
+      'role_grants.user_id as userId',
+      'role_grants.role',
+      'role_grants.unit_id as unitId',
+      'org_units.name as unitName',
+    ])
     .where('role_grants.tenant_id', '=', tenantId)
     .execute();
 }

@@ -3,8 +3,8 @@ import type { App, AppContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { renderPage } from '../../web/render.ts';
 import { html, staffContext, takeFlash } from '../../web/staff.ts';
-import { listUnits } from '../org/org.service.ts';
 import { uuidOr404 } from '../org/org.routes.ts';
+import { listUnits } from '../org/org.service.ts';
 import { findTenantBySlug, listTenants } from '../tenants/tenants.repo.ts';
 import {
   authenticate,
@@ -34,32 +34,29 @@ export function registerAccountRoutes(app: App, { db }: AppContext): void {
     return html(
       reply,
       renderPage(
-        LoginPage({ tenants, csrf: csrfToken(reply), next: safeNext(query.next), values: { tenant: query.tenant ?? tenants[0]?.slug ?? '' } }),
+        LoginPage({
+          tenants,
+          csrf: csrfToken(reply),
+          next: safeNext(query.next),
+          values: { tenant: query.tenant ?? tenants[0]?.slug ?? '' },
+        }),
       ),
     );
   });
 
-  app.post(
-    '/staff/login',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } },
-    async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, string>;
-      const values = { tenant: body.tenant ?? '', email: body.email ?? '' };
-      const tenant = values.tenant ? await findTenantBySlug(db, values.tenant) : undefined;
-      const actor = tenant && body.password ? await authenticate(db, tenant, values.email, body.password) : undefined;
-      if (!actor) {
-        const tenants = await listTenants(db);
-        const error = 'Fel e-postadress eller lösenord, eller så saknar kontot behörighet i den valda organisationen.';
-        return html(
-          reply,
-          renderPage(LoginPage({ tenants, csrf: csrfToken(reply), next: safeNext(body.next), values, error })),
-          401,
-        );
-      }
-      await signIn(request, actor);
-      return reply.redirect(safeNext(body.next), 303);
-    },
-  );
+  app.post('/staff/login', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, string>;
+    const values = { tenant: body.tenant ?? '', email: body.email ?? '' };
+    const tenant = values.tenant ? await findTenantBySlug(db, values.tenant) : undefined;
+    const actor = tenant && body.password ? await authenticate(db, tenant, values.email, body.password) : undefined;
+    if (!actor) {
+      const tenants = await listTenants(db);
+      const error = 'Fel e-postadress eller lösenord, eller så saknar kontot behörighet i den valda organisationen.';
+      return html(reply, renderPage(LoginPage({ tenants, csrf: csrfToken(reply), next: safeNext(body.next), values, error })), 401);
+    }
+    await signIn(request, actor);
+    return reply.redirect(safeNext(body.next), 303);
+  });
 
   app.post('/staff/logout', async (request, reply) => {
     await signOut(request);

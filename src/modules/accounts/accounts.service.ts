@@ -48,11 +48,7 @@ export interface CreatedUser {
   generatedPassword?: string;
 }
 
-export async function createUser(
-  actor: Actor,
-  input: unknown,
-  { db }: { db: Db },
-): Promise<CreatedUser> {
+export async function createUser(actor: Actor, input: unknown, { db }: { db: Db }): Promise<CreatedUser> {
   requireAnyRole(actor, ['admin']);
   const value = validate(UserInput, input, USER_MESSAGES);
   const email = value.email.trim().toLowerCase();
@@ -83,12 +79,7 @@ export const GrantInput = Type.Object({
   unitId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
 });
 
-export async function grantRole(
-  actor: Actor,
-  userId: string,
-  input: unknown,
-  { db }: { db: Db },
-): Promise<void> {
+export async function grantRole(actor: Actor, userId: string, input: unknown, { db }: { db: Db }): Promise<void> {
   requireAnyRole(actor, ['admin']);
   const value = validate(GrantInput, input, {
     role: 'Välj en roll.',
@@ -147,7 +138,7 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
 
 export async function loadActor(db: Db, tenant: Tenant, userId: string): Promise<Actor | undefined> {
   const user = await repo.findUser(db, tenant.id, userId);
-  if (!user || !user.active) return undefined;
+  if (!user?.active) return undefined;
   const grants = await repo.listGrants(db, tenant.id, user.id);
   return {
     userId: user.id,
@@ -194,7 +185,10 @@ export async function createApiToken(
   name: string,
 ): Promise<CreatedToken> {
   const cleanName = name.trim() || 'API-token';
-  if (cleanName.length > 100) throw new AppError('validation', 'Namnet får ha högst 100 tecken.', { fields: [{ field: 'name', message: 'Namnet får ha högst 100 tecken.' }] });
+  if (cleanName.length > 100)
+    throw new AppError('validation', 'Namnet får ha högst 100 tecken.', {
+      fields: [{ field: 'name', message: 'Namnet får ha högst 100 tecken.' }],
+    });
   const token = `insyn_${randomBytes(32).toString('base64url')}`;
   return db.transaction().execute(async (trx) => {
     const row = await repo.insertToken(trx, {

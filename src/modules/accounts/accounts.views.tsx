@@ -119,10 +119,25 @@ export function UsersPage({ session, users, grants, flash, errors, values }: Use
         <ErrorSummary errors={errors} />
         <CsrfField token={session.csrfToken} />
         <Field id="name" label="Namn" error={nameError}>
-          <input type="text" id="name" name="name" value={values.name ?? ''} aria-describedby={describedBy('name', false, nameError)} aria-invalid={nameError ? 'true' : undefined} />
+          <input
+            type="text"
+            id="name"
+            name="name"
+            value={values.name ?? ''}
+            aria-describedby={describedBy('name', false, nameError)}
+            aria-invalid={nameError ? 'true' : undefined}
+          />
         </Field>
         <Field id="email" label="E-postadress" error={emailError}>
-          <input type="email" id="email" name="email" value={values.email ?? ''} spellcheck={false} aria-describedby={describedBy('email', false, emailError)} aria-invalid={emailError ? 'true' : undefined} />
+          <input
+            type="email"
+            id="email"
+            name="email"
+            value={values.email ?? ''}
+            spellcheck={false}
+            aria-describedby={describedBy('email', false, emailError)}
+            aria-invalid={emailError ? 'true' : undefined}
+          />
         </Field>
         <button type="submit">Lägg till</button>
       </form>
@@ -254,7 +269,10 @@ export function AccountPage({ session, actor, tokens, flash, newToken }: Account
         <dd>{actor.grants.map((g) => ROLE_NAMES[g.role]).join(', ') || 'Inga'}</dd>
       </dl>
       <h2>API-token</h2>
-      <p>En personlig token ger program åtkomst till API:t med dina behörigheter. Skicka den som <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+      <p>
+        En personlig token ger program åtkomst till API:t med dina behörigheter. Skicka den som{' '}
+        <code>Authorization: Bearer &lt;token&gt;</code>.
+      </p>
       {newToken && (
         <div class="notice" role="status">
           <p>Din nya token visas bara nu. Kopiera den och förvara den säkert:</p>

@@ -15,9 +15,7 @@ export function requireAnyRole(actor: Actor, roles: readonly Role[]): void {
 /** `unitPath`: the unit's ancestors and the unit itself (order irrelevant). */
 export function coversUnit(actor: Actor, roles: readonly Role[], unitPath: readonly string[]): boolean {
   return actor.grants.some(
-    (g) =>
-      (g.role === 'admin' || roles.includes(g.role)) &&
-      (g.role === 'admin' || g.unitId === null || unitPath.includes(g.unitId)),
+    (g) => (g.role === 'admin' || roles.includes(g.role)) && (g.role === 'admin' || g.unitId === null || unitPath.includes(g.unitId)),
   );
 }
 

@@ -1,13 +1,13 @@
 import { Type } from 'typebox';
 import type { App, AppContext } from '../../http/context.ts';
-import { AppError } from '../../http/errors.ts';
-import { html, staffContext, takeFlash } from '../../web/staff.ts';
-import { renderPage } from '../../web/render.ts';
-import { requireTenant } from '../tenants/tenants.service.ts';
-import { isValidLocalDate } from './calendar.ts';
-import { addClosedDay, daysOffOfYear, listClosedDays, removeClosedDay, tenantCalendar } from './calendar.service.ts';
-import { CalendarPage } from './calendar.views.tsx';
 import type { FieldError } from '../../http/errors.ts';
+import { AppError } from '../../http/errors.ts';
+import { renderPage } from '../../web/render.ts';
+import { html, staffContext, takeFlash } from '../../web/staff.ts';
+import { requireTenant } from '../tenants/tenants.service.ts';
+import { addClosedDay, daysOffOfYear, listClosedDays, removeClosedDay, tenantCalendar } from './calendar.service.ts';
+import { isValidLocalDate } from './calendar.ts';
+import { CalendarPage } from './calendar.views.tsx';
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const TenantSlug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'Tenant slug: adds its closed days' });

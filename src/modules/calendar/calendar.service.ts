@@ -7,6 +7,7 @@ import { validate } from '../../http/validate.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { requireAnyRole } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import * as repo from './calendar.repo.ts';
 import {
   addWorkingDays,
   holidaysOfYear,
@@ -16,7 +17,6 @@ import {
   type NamedDay,
   workingDaysBetween,
 } from './calendar.ts';
-import * as repo from './calendar.repo.ts';
 
 export interface TenantCalendar {
   closedDays: ReadonlySet<LocalDate>;

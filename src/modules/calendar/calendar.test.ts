@@ -30,9 +30,7 @@ const DAY_2000 = Date.UTC(2000, 0, 1) / MS_PER_DAY;
 const DAY_2100_END = Date.UTC(2100, 11, 31) / MS_PER_DAY;
 
 /** LocalDates in 2000–2100, generated as integer day offsets. */
-const dateArb: fc.Arbitrary<LocalDate> = fc
-  .integer({ min: DAY_2000, max: DAY_2100_END })
-  .map(fromUtcDay);
+const dateArb: fc.Arbitrary<LocalDate> = fc.integer({ min: DAY_2000, max: DAY_2100_END }).map(fromUtcDay);
 
 /** A pair of dates at most ~1.5 years apart (keeps day-by-day counting cheap). */
 const nearbyPairArb: fc.Arbitrary<[LocalDate, LocalDate]> = fc
@@ -52,11 +50,7 @@ function referenceIsWorkingDay(date: LocalDate, closed: ReadonlySet<LocalDate> =
   return weekday !== 0 && weekday !== 6 && !holidays.has(date) && !closed.has(date);
 }
 
-function referenceAddWorkingDays(
-  date: LocalDate,
-  n: number,
-  closed: ReadonlySet<LocalDate> = new Set(),
-): LocalDate {
+function referenceAddWorkingDays(date: LocalDate, n: number, closed: ReadonlySet<LocalDate> = new Set()): LocalDate {
   let day = Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
   let remaining = n;
   while (remaining > 0) {
@@ -419,16 +413,13 @@ describe('properties', () => {
       day: '2-digit',
     });
     fc.assert(
-      fc.property(
-        fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 11, 31) }),
-        (ms) => {
-          const instant = new Date(ms);
-          const result = localDate(instant);
-          expect(result).toBe(svFormatter.format(instant));
-          const shifted = new Date(ms + stockholmOffsetHours(instant) * 3_600_000);
-          expect(result).toBe(shifted.toISOString().slice(0, 10));
-        },
-      ),
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 11, 31) }), (ms) => {
+        const instant = new Date(ms);
+        const result = localDate(instant);
+        expect(result).toBe(svFormatter.format(instant));
+        const shifted = new Date(ms + stockholmOffsetHours(instant) * 3_600_000);
+        expect(result).toBe(shifted.toISOString().slice(0, 10));
+      }),
       { numRuns: 500 },
     );
   });
@@ -445,16 +436,11 @@ describe('properties', () => {
 
   it('isValidLocalDate agrees with a Date round trip', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 1900, max: 2200 }),
-        fc.integer({ min: 0, max: 13 }),
-        fc.integer({ min: 0, max: 32 }),
-        (y, m, d) => {
-          const text = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-          const roundTrip = m >= 1 && m <= 12 && d >= 1 && fromUtcDay(Date.UTC(y, m - 1, d) / MS_PER_DAY) === text;
-          expect(isValidLocalDate(text)).toBe(roundTrip);
-        },
-      ),
+      fc.property(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const text = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        const roundTrip = m >= 1 && m <= 12 && d >= 1 && fromUtcDay(Date.UTC(y, m - 1, d) / MS_PER_DAY) === text;
+        expect(isValidLocalDate(text)).toBe(roundTrip);
+      }),
     );
   });
 });

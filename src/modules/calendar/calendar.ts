@@ -56,9 +56,7 @@ function tryParse(value: string): number | undefined {
 function parseOrThrow(value: LocalDate, what = 'date'): number {
   const dayNumber = typeof value === 'string' ? tryParse(value) : undefined;
   if (dayNumber === undefined) {
-    throw new RangeError(
-      `Invalid ${what}: ${JSON.stringify(value)} (expected YYYY-MM-DD, years ${MIN_YEAR}–${MAX_YEAR})`,
-    );
+    throw new RangeError(`Invalid ${what}: ${JSON.stringify(value)} (expected YYYY-MM-DD, years ${MIN_YEAR}–${MAX_YEAR})`);
   }
   return dayNumber;
 }
@@ -152,11 +150,7 @@ function loadYear(year: number): YearData {
  * Walks day numbers forwards while keeping the holiday set of the current year at hand, so
  * long loops do not look up the cache (or compute the year) for every day.
  */
-function isWorkingDayNumber(
-  dayNumber: number,
-  holidays: ReadonlySet<number>,
-  closedDays: ReadonlySet<LocalDate> | undefined,
-): boolean {
+function isWorkingDayNumber(dayNumber: number, holidays: ReadonlySet<number>, closedDays: ReadonlySet<LocalDate> | undefined): boolean {
   const weekday = weekdayOfDayNumber(dayNumber);
   if (weekday === 0 || weekday === 6) return false;
   if (holidays.has(dayNumber)) return false;
@@ -167,11 +161,7 @@ function isWorkingDayNumber(
 }
 
 /** Number of working days d with startExclusive < d <= endInclusive (requires start <= end). */
-function countWorkingDays(
-  startExclusive: number,
-  endInclusive: number,
-  closedDays: ReadonlySet<LocalDate> | undefined,
-): number {
+function countWorkingDays(startExclusive: number, endInclusive: number, closedDays: ReadonlySet<LocalDate> | undefined): number {
   let dayNumber = startExclusive + 1;
   if (dayNumber > endInclusive) return 0;
   let year = yearOfDayNumber(dayNumber);
@@ -223,11 +213,7 @@ export function isWorkingDay(date: LocalDate, closedDays?: ReadonlySet<LocalDate
  * it is not a working day. Throws RangeError for negative or non-integer `days`, an invalid
  * date, or a result beyond MAX_YEAR.
  */
-export function addWorkingDays(
-  date: LocalDate,
-  days: number,
-  closedDays?: ReadonlySet<LocalDate>,
-): LocalDate {
+export function addWorkingDays(date: LocalDate, days: number, closedDays?: ReadonlySet<LocalDate>): LocalDate {
   let dayNumber = parseOrThrow(date);
   if (typeof days !== 'number' || !Number.isSafeInteger(days) || days < 0) {
     throw new RangeError(`days must be a non-negative integer, got ${String(days)}`);
@@ -255,11 +241,7 @@ export function addWorkingDays(
  * −(number of working days d with to < d <= from). 0 when from === to.
  * Thus addWorkingDays(a, n) === b implies workingDaysBetween(a, b) === n for n >= 0.
  */
-export function workingDaysBetween(
-  from: LocalDate,
-  to: LocalDate,
-  closedDays?: ReadonlySet<LocalDate>,
-): number {
+export function workingDaysBetween(from: LocalDate, to: LocalDate, closedDays?: ReadonlySet<LocalDate>): number {
   const fromDay = parseOrThrow(from, 'from date');
   const toDay = parseOrThrow(to, 'to date');
   if (fromDay === toDay) return 0;

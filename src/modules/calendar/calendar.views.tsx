@@ -25,8 +25,8 @@ export function CalendarPage({ session, actor, closed, holidays, year, flash, er
     <StaffPage title="Kalender" session={session} current="/staff/calendar">
       <h1>Arbetsdagskalender</h1>
       <p class="lead">
-        Tidsfrister räknas i arbetsdagar: måndag–fredag utom helgdagar, midsommarafton, julafton, nyårsafton och de dagar
-        ni själva har stängt.
+        Tidsfrister räknas i arbetsdagar: måndag–fredag utom helgdagar, midsommarafton, julafton, nyårsafton och de dagar ni själva har
+        stängt.
       </p>
       {flash && <Notice>{flash}</Notice>}
       <h2>Stängda dagar</h2>

@@ -88,7 +88,12 @@ export function registerOrgRoutes(app: App, { db }: AppContext): void {
   app.delete(
     '/api/v1/org-units/:id',
     {
-      schema: { summary: 'Remove a unit without sub-units (role admin)', tags: ['organisation'], security: [{ bearer: [] }], params: IdParams },
+      schema: {
+        summary: 'Remove a unit without sub-units (role admin)',
+        tags: ['organisation'],
+        security: [{ bearer: [] }],
+        params: IdParams,
+      },
     },
     async (request, reply) => {
       await deleteUnit(requireActor(request), request.params.id, { db });

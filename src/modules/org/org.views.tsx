@@ -13,8 +13,7 @@ function Tree({ nodes, admin }: { nodes: OrgTreeNode[]; admin: boolean }) {
     <ul>
       {nodes.map((node) => (
         <li>
-          {admin ? <a href={`/staff/org/${node.id}`}>{node.name}</a> : node.name}{' '}
-          <span class="kind">({UNIT_KIND_NAMES[node.kind]})</span>
+          {admin ? <a href={`/staff/org/${node.id}`}>{node.name}</a> : node.name} <span class="kind">({UNIT_KIND_NAMES[node.kind]})</span>
           {node.children.length > 0 && <Tree nodes={node.children} admin={admin} />}
         </li>
       ))}
@@ -65,7 +64,12 @@ function UnitFields({ units, errors, values, excludeId, lockKindAndParent }: Uni
       {!lockKindAndParent && (
         <>
           <Field id="kind" label="Typ" error={kindError}>
-            <select id="kind" name="kind" aria-describedby={describedBy('kind', false, kindError)} aria-invalid={kindError ? 'true' : undefined}>
+            <select
+              id="kind"
+              name="kind"
+              aria-describedby={describedBy('kind', false, kindError)}
+              aria-invalid={kindError ? 'true' : undefined}
+            >
               <option value="">Välj typ</option>
               {UNIT_KINDS.filter((k) => k !== 'council').map((k) => (
                 <option value={k} selected={values.kind === k}>
