@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { describeDemoUsers, seedDemo } from './db/seed/demo.ts';
 import { buildApp } from './http/app.ts';
+import { startBackgroundJobs } from './modules/reminders/background-jobs.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     if (report.created) console.log(`\n${describeDemoUsers(report)}\n`);
   }
 
+  const jobs = startBackgroundJobs({ db, dbKind: handle.kind, config }, app.log);
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      await jobs.stop();
       await app.close();
     } finally {
       await handle.close();
@@ -36,7 +40,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  console.log(`Insyn is running on ${config.baseUrl} (database: ${handle.kind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(
+    `Insyn is running on ${config.baseUrl} (database: ${handle.kind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -104,3 +104,16 @@ describe('config', () => {
     expect(b.sessionSecret).toBe(a.sessionSecret);
   });
 });
+
+describe('metrics', () => {
+  it('exposes Prometheus text with request durations labelled by route pattern', async () => {
+    const t = await createTestContext();
+    await t.app.inject({ method: 'GET', url: '/api/v1/calendar/add-working-days?date=2026-04-02&days=2' });
+    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('insyn_http_request_duration_seconds_bucket');
+    expect(res.body).toContain('route="/api/v1/calendar/add-working-days"');
+    expect(res.body).not.toContain('date=2026');
+    await t.close();
+  });
+});

@@ -9,10 +9,13 @@ import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
-import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
+import { registerPublicCaseRoutes } from '../modules/cases/cases.public.routes.ts';
+import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
 import { registerDashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
+import { registerMailRoutes } from '../modules/mail/mail.routes.ts';
 import { registerMeetingRoutes } from '../modules/meetings/meetings.routes.ts';
+import { registerOpen311Routes } from '../modules/open311/open311.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
 import { registerPromiseRoutes } from '../modules/promises/promises.routes.ts';
@@ -20,6 +23,7 @@ import { registerAuth } from './auth.ts';
 import type { App, AppContext } from './context.ts';
 import { errorHandler } from './error-handler.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { registerMetrics } from './metrics.ts';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'static');
 
@@ -79,11 +83,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await registerAuth(app, ctx);
 
   registerHealthRoutes(app, ctx);
+  registerMetrics(app);
   registerCalendarRoutes(app, ctx);
   registerOrgRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerPublicCaseRoutes(app, ctx);
+  registerMailRoutes(app, ctx);
+  registerOpen311Routes(app, ctx);
   registerMeetingRoutes(app, ctx);
   registerPromiseRoutes(app, ctx);
   registerPortalRoutes(app, ctx);

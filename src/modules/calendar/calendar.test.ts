@@ -371,7 +371,7 @@ describe('properties', () => {
   it('workingDaysBetween is antisymmetric', () => {
     fc.assert(
       fc.property(dateArb, dateArb, (a, b) => {
-        expect(workingDaysBetween(a, b)).toBe(-workingDaysBetween(b, a));
+        expect(workingDaysBetween(a, b) + workingDaysBetween(b, a)).toBe(0);
       }),
       { numRuns: 50 },
     );

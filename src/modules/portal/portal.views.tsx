@@ -16,6 +16,7 @@ const T = {
     fi: 'Täällä näet kunnan palvelulupaukset ja miten hyvin ne pidetään, tavoitteet ja tulokset sekä asukkaiden ja yritysten tyytyväisyyden.',
     en: 'Here you can see the municipality’s service promises and how well they are kept, goals and results, and how satisfied residents and businesses are.',
   },
+  askQuestion: { sv: 'Ställ en fråga eller lämna en synpunkt', fi: 'Kysy tai anna palautetta', en: 'Ask a question or give feedback' },
   promise: {
     sv: 'Vi återkopplar inom två arbetsdagar.',
     fi: 'Vastaamme kahden työpäivän kuluessa.',
@@ -52,6 +53,11 @@ export function TenantHomePage({ lang, tenant }: { lang: Lang; tenant: Tenant })
       <h1>{T.startTitle[lang]}</h1>
       <p class="lead">{T.homeLead[lang]}</p>
       <p>{T.promise[lang]}</p>
+      <p>
+        <a class="button" href={`/${tenant.slug}/cases/new?lang=${lang}`}>
+          {T.askQuestion[lang]}
+        </a>
+      </p>
     </PublicPage>
   );
 }

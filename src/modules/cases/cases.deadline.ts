@@ -1,0 +1,71 @@
+// Deadlines of a case, as pure functions: which N applies, when first feedback is due, and how
+// a case stands against its deadline on a given day. The tenant calendar is passed in.
+
+import type { TenantCalendar } from '../calendar/calendar.service.ts';
+import { type LocalDate, localDate } from '../calendar/calendar.ts';
+
+/** A unit on the path from a case's unit up to the council, nearest first. */
+export interface UnitOverride {
+  unitId: string;
+  firstResponseDays: number | null;
+}
+
+/**
+ * Working days to first feedback: the category's override, else the nearest unit (itself or an
+ * ancestor) with an override, else the tenant's default.
+ */
+export function resolveFirstResponseDays(
+  tenantDays: number,
+  unitPathNearestFirst: readonly UnitOverride[],
+  categoryDays: number | null,
+): number {
+  if (categoryDays !== null) return categoryDays;
+  for (const unit of unitPathNearestFirst) if (unit.firstResponseDays !== null) return unit.firstResponseDays;
+  return tenantDays;
+}
+
+/** First feedback is due on the N-th working day strictly after the local date of receipt. */
+export function firstResponseDue(receivedAt: Date, days: number, calendar: TenantCalendar): { receivedDate: LocalDate; due: LocalDate } {
+  const receivedDate = localDate(receivedAt);
+  return { receivedDate, due: calendar.addWorkingDays(receivedDate, days) };
+}
+
+export type DueState =
+  | { kind: 'answered_on_time' }
+  | { kind: 'answered_late'; days: number }
+  | { kind: 'due_today' }
+  | { kind: 'overdue'; days: number }
+  | { kind: 'on_track'; daysLeft: number };
+
+/** How a case stands against its first-feedback deadline on `today`. */
+export function dueState(
+  c: { firstResponseDue: LocalDate; firstResponseDate: LocalDate | null },
+  today: LocalDate,
+  calendar: TenantCalendar,
+): DueState {
+  if (c.firstResponseDate !== null) {
+    if (c.firstResponseDate <= c.firstResponseDue) return { kind: 'answered_on_time' };
+    return { kind: 'answered_late', days: Math.max(1, calendar.workingDaysBetween(c.firstResponseDue, c.firstResponseDate)) };
+  }
+  if (today === c.firstResponseDue) return { kind: 'due_today' };
+  if (today > c.firstResponseDue) return { kind: 'overdue', days: Math.max(1, calendar.workingDaysBetween(c.firstResponseDue, today)) };
+  return { kind: 'on_track', daysLeft: calendar.workingDaysBetween(today, c.firstResponseDue) };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The state in words (Swedish), and a CSS class for its colour; the words carry the meaning. */
+export function dueStateLabel(state: DueState): { text: string; className: string } {
+  switch (state.kind) {
+    case 'answered_on_time':
+      return { text: 'Besvarad i tid', className: 'due-ok' };
+    case 'answered_late':
+      return { text: 'Besvarad för sent', className: 'due-late' };
+    case 'due_today':
+      return { text: 'Förfaller idag', className: 'due-today' };
+    case 'overdue':
+      return { text: `Försenad ${plural(state.days, 'arbetsdag', 'arbetsdagar')}`, className: 'due-overdue' };
+    case 'on_track':
+      return { text: `I tid – ${plural(state.daysLeft, 'arbetsdag', 'arbetsdagar')} kvar`, className: 'due-on-track' };
+  }
+}

@@ -1,0 +1,288 @@
+// Cases: one register of every contact. Creating a case computes its first-feedback deadline
+// with the tenant's working-day calendar and stores the case, its 'received' event, the audit
+// entry and the receipt e-mail in one transaction.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/database.ts';
+import type { CaseLanguage } from '../../db/schema-cases.ts';
+import { forbidden, invalid, notFound } from '../../http/errors.ts';
+import { validate } from '../../http/validate.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { coversUnit, grantRoots, hasAnyRole, requireAnyRole } from '../accounts/policy.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { tenantCalendar } from '../calendar/calendar.service.ts';
+import { localDate } from '../calendar/calendar.ts';
+import { enqueueMail } from '../mail/mail.service.ts';
+import { unitPath, unitSubtree } from '../org/org.service.ts';
+import { findTenantById } from '../tenants/tenants.repo.ts';
+import { firstResponseDue, resolveFirstResponseDays } from './cases.deadline.ts';
+import { receiptMail } from './cases.mail.ts';
+import { type CaseView, presentCase, presentEvent } from './cases.present.ts';
+import * as repo from './cases.repo.ts';
+import { CreateCaseInput, messagesFor } from './cases.schemas.ts';
+import { findCategoryByCode, listCategories } from './categories.service.ts';
+
+export { addCaseEvent } from './cases.events.ts';
+export type { CaseEventView, CaseView } from './cases.present.ts';
+export { addResidentMessage, findCaseByTrackingToken } from './cases.resident.ts';
+export { CaseEventInput, CreateCaseInput, messagesFor } from './cases.schemas.ts';
+
+/** Roles that register contacts and work cases. */
+export const CASE_ROLES = ['agent', 'officer', 'quality', 'admin'] as const;
+
+export interface CaseDeps {
+  db: Db;
+  /** The tenant of a resident's case (actor null); ignored when an actor is given. */
+  tenantId?: string;
+  /** Language of the validation messages (default: the input's language, else Swedish). */
+  messagesLang?: CaseLanguage;
+  /** Builds the resident's private tracking link for the receipt e-mail. */
+  trackingUrl?: (token: string) => string;
+}
+
+export function hashTrackingToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export function formatCaseNumber(year: number, n: number): string {
+  return `${year}-${String(n).padStart(5, '0')}`;
+}
+
+/** Readers of a case: agents (any case of the tenant, to answer a caller), others on their units. */
+export function canReadCase(actor: Actor, unitPathIds: readonly string[]): boolean {
+  return hasAnyRole(actor, ['agent']) || coversUnit(actor, ['officer', 'quality'], unitPathIds);
+}
+
+/** Who may act on a case: staff whose grant covers the case's unit. */
+export function canActOnCase(actor: Actor, unitPathIds: readonly string[]): boolean {
+  return coversUnit(actor, ['officer', 'agent', 'quality'], unitPathIds);
+}
+
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export async function createCase(
+  actor: Actor | null,
+  input: unknown,
+  deps: CaseDeps,
+): Promise<{ case: CaseView; trackingToken: string; replayed: boolean }> {
+  const { db } = deps;
+  const tenantId = actor ? actor.tenantId : deps.tenantId;
+  if (!tenantId) throw new Error('createCase: tenantId is required for a resident case');
+  if (actor) requireAnyRole(actor, CASE_ROLES);
+  const raw = input as { language?: unknown } | null;
+  const lang = deps.messagesLang ?? (raw?.language === 'fi' || raw?.language === 'en' ? raw.language : 'sv');
+  const messages = messagesFor(lang);
+  const value = validate(CreateCaseInput, actor ? input : { ...(input as object), channel: 'web' }, messages);
+  // A resident's case is received now, over the web, and cannot be closed by the resident.
+  const channel = actor ? value.channel : 'web';
+  const resolvedAnswer = actor ? value.resolvedAtFirstContact?.answer.trim() : undefined;
+
+  if (value.idempotencyKey) {
+    const existing = await repo.findCaseByIdempotencyKey(db, tenantId, value.idempotencyKey);
+    if (existing) return { case: presentCase(existing), trackingToken: '', replayed: true };
+  }
+  const now = new Date();
+  const receivedAt = actor && value.receivedAt ? new Date(value.receivedAt) : now;
+  if (receivedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
+    throw invalid([{ field: 'receivedAt', message: 'Tidpunkten kan inte ligga i framtiden.' }]);
+  }
+  const category = await findCategoryByCode(db, tenantId, value.category);
+  if (!category?.active) throw invalid([{ field: 'category', message: messages.category ?? 'Välj ett område.' }]);
+  const tenant = await findTenantById(db, tenantId);
+  if (!tenant) throw notFound('Kommunen');
+  const [overrides, calendar] = await Promise.all([repo.unitOverrides(db, tenantId, category.unitId), tenantCalendar(db, tenantId)]);
+  const days = resolveFirstResponseDays(tenant.firstResponseDays, overrides, category.firstResponseDays);
+  const { receivedDate, due } = firstResponseDue(receivedAt, days, calendar);
+  const contact = {
+    name: value.contact?.name?.trim() || null,
+    email: value.contact?.email?.trim().toLowerCase() || null,
+    phone: value.contact?.phone?.trim() || null,
+  };
+  const language = value.language ?? 'sv';
+  const trackingToken = randomBytes(24).toString('base64url');
+  const actorLabel = actor?.label ?? 'invånare';
+
+  try {
+    const id = await db.transaction().execute(async (trx) => {
+      const year = Number(receivedDate.slice(0, 4));
+      const caseNumber = formatCaseNumber(year, await repo.nextCaseNumber(trx, tenantId, year));
+      const id = await repo.insertCase(trx, {
+        tenant_id: tenantId,
+        case_number: caseNumber,
+        type: value.type,
+        channel,
+        category_id: category.id,
+        unit_id: category.unitId,
+        language,
+        subject: value.subject?.trim() || null,
+        message: value.message.trim(),
+        contact_name: contact.name,
+        contact_email: contact.email,
+        contact_phone: contact.phone,
+        received_at: receivedAt,
+        received_date: receivedDate,
+        first_response_due: due,
+        first_response_at: resolvedAnswer ? receivedAt : null,
+        first_response_date: resolvedAnswer ? receivedDate : null,
+        status: resolvedAnswer ? 'resolved' : 'new',
+        resolved_at: resolvedAnswer ? receivedAt : null,
+        resolved_at_first_contact: Boolean(resolvedAnswer),
+        tracking_token_hash: hashTrackingToken(trackingToken),
+        idempotency_key: value.idempotencyKey ?? null,
+      });
+      const base = { tenantId, caseId: id, at: receivedAt, actorUserId: actor?.userId ?? null, actorLabel, visibleToResident: true };
+      const events: repo.EventValues[] = [{ ...base, kind: 'received', body: null, data: { channel, firstResponseDue: due, days } }];
+      if (resolvedAnswer) events.push({ ...base, kind: 'resolved', body: resolvedAnswer, data: { atFirstContact: true } });
+      await repo.insertEvents(trx, events);
+      await recordAudit(trx, {
+        tenantId,
+        actorUserId: actor?.userId ?? null,
+        actorLabel,
+        action: 'case.create',
+        entity: 'case',
+        entityId: id,
+        data: {
+          caseNumber,
+          type: value.type,
+          channel,
+          category: category.code,
+          firstResponseDue: due,
+          resolvedAtFirstContact: Boolean(resolvedAnswer),
+        },
+      });
+      if (contact.email) {
+        const mail = receiptMail({
+          language,
+          tenantName: tenant.name,
+          caseNumber,
+          firstResponseDue: due,
+          trackingUrl: deps.trackingUrl?.(trackingToken),
+          answer: resolvedAnswer,
+        });
+        await enqueueMail(trx, { tenantId, to: contact.email, kind: 'case_receipt', refId: id, ...mail });
+      }
+      return id;
+    });
+    const row = await repo.findCase(db, tenantId, id);
+    if (!row) throw notFound('Ärendet');
+    return { case: presentCase(row), trackingToken, replayed: false };
+  } catch (error) {
+    // Two requests with one Idempotency-Key: the unique index lets one win; the other returns it.
+    if (value.idempotencyKey && (error as { code?: string }).code === '23505') {
+      const existing = await repo.findCaseByIdempotencyKey(db, tenantId, value.idempotencyKey);
+      if (existing) return { case: presentCase(existing), trackingToken: '', replayed: true };
+    }
+    throw error;
+  }
+}
+
+/** Loads a case the actor may read, or 404 (another tenant's case, or a unit the actor does not cover). */
+export async function loadReadableCase(actor: Actor, id: string, db: Db) {
+  const row = await repo.findCase(db, actor.tenantId, id);
+  if (!row) throw notFound('Ärendet');
+  const path = await unitPath(db, actor.tenantId, row.unit_id);
+  if (!canReadCase(actor, path)) throw notFound('Ärendet');
+  return { row, path };
+}
+
+export async function getCase(actor: Actor, id: string, { db }: { db: Db }) {
+  const { row } = await loadReadableCase(actor, id, db);
+  const events = await repo.listEvents(db, actor.tenantId, id);
+  return { ...presentCase(row), events: events.map(presentEvent) };
+}
+
+export interface CaseListQuery {
+  unitId?: string;
+  status?: 'new' | 'in_progress' | 'resolved' | 'open';
+  dueBefore?: string;
+  assignee?: string;
+  category?: string;
+  channel?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Units whose cases the actor may list; null = all of the tenant. */
+async function readableUnits(actor: Actor, db: Db): Promise<string[] | null> {
+  if (hasAnyRole(actor, ['agent'])) return null;
+  const roots = grantRoots(actor, ['officer', 'quality']);
+  if (roots === null) return null;
+  const sets = await Promise.all(roots.map((r) => unitSubtree(db, actor.tenantId, r)));
+  return [...new Set(sets.flat())];
+}
+
+export async function listCases(actor: Actor, query: CaseListQuery, { db }: { db: Db }) {
+  if (!hasAnyRole(actor, [...CASE_ROLES])) throw forbidden();
+  const page = Math.max(1, Math.floor(query.page ?? 1));
+  const pageSize = Math.min(200, Math.max(1, Math.floor(query.pageSize ?? 50)));
+  let unitIds = await readableUnits(actor, db);
+  if (query.unitId) {
+    const wanted = await unitSubtree(db, actor.tenantId, query.unitId);
+    unitIds = unitIds === null ? wanted : wanted.filter((u) => unitIds?.includes(u));
+  }
+  const { rows, total } = await repo.listCases(db, actor.tenantId, {
+    unitIds,
+    status: query.status,
+    dueBefore: query.dueBefore,
+    assigneeUserId: query.assignee,
+    categoryCode: query.category,
+    channel: query.channel,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  return { items: rows.map(presentCase), total, page, pageSize };
+}
+
+/** The local date today in Europe/Stockholm. */
+export function today(): string {
+  return localDate(new Date());
+}
+
+/** Timing of cases whose first-feedback deadline falls in [dueFrom, dueTo]; the promises module measures from this. */
+export function caseTimings(db: Db, tenantId: string, filter: repo.TimingFilter) {
+  return repo.caseTimings(db, tenantId, filter);
+}
+
+/** Sets or clears a unit's override of the working days to first feedback (role admin). */
+export async function setUnitFirstResponseDays(actor: Actor, unitId: string, days: number | null, { db }: { db: Db }): Promise<void> {
+  requireAnyRole(actor, ['admin']);
+  if (days !== null && !(Number.isInteger(days) && days >= 0 && days <= 60)) {
+    throw invalid([{ field: 'firstResponseDays', message: 'Ange antal arbetsdagar som ett heltal 0–60, eller lämna tomt.' }]);
+  }
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.setUnitFirstResponseDays(trx, actor.tenantId, unitId, days))) throw notFound('Enheten');
+    await recordAudit(trx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: 'update',
+      entity: 'org_unit.first_response_days',
+      entityId: unitId,
+      data: { firstResponseDays: days },
+    });
+  });
+}
+
+/** Working days to first feedback for every category of a tenant (for the intake form). */
+export async function firstResponseDaysByCategory(db: Db, tenantId: string): Promise<Map<string, number>> {
+  const [tenant, units, categories] = await Promise.all([
+    findTenantById(db, tenantId),
+    repo.unitOverrideTree(db, tenantId),
+    listCategories(db, tenantId),
+  ]);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const result = new Map<string, number>();
+  for (const c of categories) {
+    const path = [];
+    for (let u = byId.get(c.unitId); u && path.length < 100; u = u.parentId ? byId.get(u.parentId) : undefined) {
+      path.push({ unitId: u.id, firstResponseDays: u.firstResponseDays });
+    }
+    result.set(c.id, resolveFirstResponseDays(tenant?.firstResponseDays ?? 2, path, c.firstResponseDays));
+  }
+  return result;
+}
+
+/** Units with their own override of the working days to first feedback. */
+export async function listUnitFirstResponseDays(db: Db, tenantId: string): Promise<{ unitId: string; firstResponseDays: number }[]> {
+  const units = await repo.unitOverrideTree(db, tenantId);
+  return units.flatMap((u) => (u.firstResponseDays === null ? [] : [{ unitId: u.id, firstResponseDays: u.firstResponseDays }]));
+}

@@ -1,0 +1,85 @@
+// The first-feedback chart: server-rendered SVG (Observable Plot on linkedom), no script.
+// Plot escapes text; its <style> element and style attributes are removed because the
+// Content-Security-Policy forbids inline styles (the site stylesheet styles the chart).
+import * as Plot from '@observablehq/plot';
+import { stringify } from 'csv-stringify/sync';
+import { parseHTML } from 'linkedom';
+import type { FirstResponseStats, Split } from './stats.service.ts';
+
+const percent = (v: number | null) => (v === null ? '' : (Math.round(v * 1000) / 10).toLocaleString('sv-SE'));
+
+/** Horizontal bars: share answered on time per group (only groups with something due). */
+export function onTimeChartSvg(rows: Split[], title: string): string {
+  const data = rows
+    .filter((r) => r.onTimeRate !== null)
+    .map((r) => ({ label: r.label, rate: Math.round((r.onTimeRate ?? 0) * 1000) / 10 }));
+  if (data.length === 0) return '';
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const svg = Plot.plot({
+    document,
+    width: 720,
+    height: 40 + data.length * 28,
+    marginLeft: 220,
+    marginRight: 50,
+    x: { domain: [0, 100], label: 'Andel besvarade i tid (%)', grid: true, tickFormat: (d: number) => `${d} %` },
+    y: { label: null, domain: data.map((d) => d.label) },
+    marks: [
+      Plot.barX(data, { x: 'rate', y: 'label', fill: '#1f6f43' }),
+      Plot.text(data, {
+        x: 'rate',
+        y: 'label',
+        text: (d: { rate: number }) => `${d.rate.toLocaleString('sv-SE')} %`,
+        dx: 4,
+        textAnchor: 'start',
+      }),
+      Plot.ruleX([0]),
+    ],
+  }) as unknown as Element;
+  for (const style of [...svg.querySelectorAll('style')]) style.remove();
+  for (const el of [svg, ...svg.querySelectorAll('[style]')]) el.removeAttribute('style');
+  const summary = data.map((d) => `${d.label} ${d.rate.toLocaleString('sv-SE')} %`).join(', ');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `${title}: ${summary}`);
+  svg.setAttribute('class', 'chart');
+  return svg.outerHTML;
+}
+
+const HEADER = [
+  'Grupp',
+  'Värde',
+  'Inkomna',
+  'I tid',
+  'För sent',
+  'Öppna efter tidsfrist',
+  'Ej förfallna',
+  'Andel i tid (%)',
+  'Median arbetsdagar',
+  'Lösta vid första kontakten',
+  'Andel lösta vid första kontakten (%)',
+];
+
+/** The statistics table as CSV (semicolon-separated, as Swedish spreadsheets expect). */
+export function statsCsv(stats: FirstResponseStats): string {
+  const line = (group: string, s: Omit<Split, 'key'> & { key?: string }) => [
+    group,
+    s.label,
+    s.received,
+    s.onTime,
+    s.late,
+    s.openOverdue,
+    s.notYetDue,
+    percent(s.onTimeRate),
+    s.medianWorkingDays === null ? '' : String(s.medianWorkingDays).replace('.', ','),
+    s.resolvedAtFirstContact,
+    percent(s.firstContactRate),
+  ];
+  const rows = [
+    line('Totalt', { ...stats.total, label: `${stats.from}–${stats.to}` }),
+    ...stats.byChannel.map((s) => line('Kanal', s)),
+    ...stats.byType.map((s) => line('Typ', s)),
+    ...stats.byCategory.map((s) => line('Kategori', s)),
+  ];
+  return `\uFEFF${stringify([HEADER, ...rows], { delimiter: ';' })}`;
+}
+
+export { percent };

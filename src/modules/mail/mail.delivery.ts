@@ -1,0 +1,154 @@
+// Delivery of the outbox over SMTP. Every app instance may run this worker: a message is claimed
+// in the database before it is sent (see claimPendingMail), so two instances never send one twice.
+// Without SMTP_URL nothing is sent and messages stay in the outbox, visible at /staff/outbox.
+import nodemailer from 'nodemailer';
+import type { Db } from '../../db/database.ts';
+import { claimPendingMail, markMailFailed, markMailSent } from './mail.repo.ts';
+
+export const MAX_ATTEMPTS = 5;
+/** A claim older than this is taken to belong to a worker that died mid-send. */
+const STALE_CLAIM_SECONDS = 15 * 60;
+
+/** What the worker needs of a mail transport (nodemailer's, or a test double). */
+export interface MailTransport {
+  sendMail(message: { from: string; to: string; subject: string; text: string; headers?: Record<string, string> }): Promise<unknown>;
+  close?(): void;
+}
+
+export function smtpTransport(smtpUrl: string): MailTransport {
+  return nodemailer.createTransport(smtpUrl);
+}
+
+/** Sender address: the municipality's name on the installation's own domain. */
+export function senderAddress(tenantName: string, baseUrl: string): string {
+  const host = new URL(baseUrl).hostname;
+  const name = tenantName.replace(/["\\\r\n]/g, '');
+  return `"${name}" <noreply@${host}>`;
+}
+
+/** Wait before the next attempt: 1, 4, 9, 16 minutes. */
+export function retryDelaySeconds(attempts: number): number {
+  return attempts * attempts * 60;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  failed: number;
+}
+
+/** Sends what is due now, in batches, until nothing is left to claim. */
+export async function deliverPendingMail(
+  db: Db,
+  transport: MailTransport,
+  options: { baseUrl: string; batchSize?: number; maxBatches?: number; tenantId?: string },
+): Promise<DeliveryResult> {
+  const result: DeliveryResult = { sent: 0, failed: 0 };
+  const batchSize = options.batchSize ?? 20;
+  for (let batch = 0; batch < (options.maxBatches ?? 50); batch++) {
+    const claimed = await claimPendingMail(db, batchSize, STALE_CLAIM_SECONDS, options.tenantId);
+    if (claimed.length === 0) break;
+    for (const mail of claimed) {
+      try {
+        await transport.sendMail({
+          from: senderAddress(mail.tenantName, options.baseUrl),
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.body,
+          headers: { 'Auto-Submitted': 'auto-generated', 'X-Insyn-Message-Id': mail.id },
+        });
+        await markMailSent(db, mail.id);
+        result.sent++;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const retry = mail.attempts >= MAX_ATTEMPTS ? null : retryDelaySeconds(mail.attempts);
+        await markMailFailed(db, mail.id, message, retry);
+        result.failed++;
+      }
+    }
+    if (claimed.length < batchSize) break;
+  }
+  return result;
+}
+
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface BackgroundJob {
+  /** Runs one round now (also used by tests); resolves when it is done. */
+  runOnce(): Promise<void>;
+  /** Stops the timer and waits for a round in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A timer that runs `task` every `intervalMs` (first run after `firstDelayMs`), never two rounds
+ * at once in this process; rounds in other processes are kept apart by the database.
+ */
+export function everyInterval(
+  name: string,
+  intervalMs: number,
+  task: () => Promise<void>,
+  log: Logger,
+  firstDelayMs = 1000,
+): BackgroundJob {
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const run = (): Promise<void> => {
+    if (running) return running;
+    running = task()
+      .catch((error: unknown) => log.error({ err: error, job: name }, 'background job failed'))
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      void run().then(() => schedule(intervalMs));
+    }, delay);
+    timer.unref();
+  };
+  schedule(firstDelayMs);
+  return {
+    runOnce: run,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+/** Starts the delivery worker when SMTP_URL is set; otherwise undefined (messages wait in the outbox). */
+export function startMailDelivery(
+  db: Db,
+  config: { smtpUrl: string | undefined; baseUrl: string },
+  log: Logger,
+  intervalMs = 30_000,
+): BackgroundJob | undefined {
+  if (!config.smtpUrl) {
+    log.info({}, 'SMTP_URL is not set: e-mail stays in the outbox (/staff/outbox)');
+    return undefined;
+  }
+  const transport = smtpTransport(config.smtpUrl);
+  const job = everyInterval(
+    'mail-delivery',
+    intervalMs,
+    async () => {
+      const result = await deliverPendingMail(db, transport, { baseUrl: config.baseUrl });
+      if (result.sent || result.failed) log.info({ ...result }, 'mail delivery');
+    },
+    log,
+  );
+  return {
+    runOnce: job.runOnce,
+    async stop() {
+      await job.stop();
+      transport.close?.();
+    },
+  };
+}

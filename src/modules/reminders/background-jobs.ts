@@ -1,0 +1,37 @@
+// Background work of an app instance: outbox delivery and case reminders. Each job runs on a
+// plain timer in every instance; the database makes each piece of work happen once (mail rows
+// are claimed with FOR UPDATE SKIP LOCKED, reminders through reminder_sent's unique key).
+import type { AppContext } from '../../http/context.ts';
+import { type BackgroundJob, everyInterval, type Logger, startMailDelivery } from '../mail/mail.delivery.ts';
+import { sendDueReminders } from './reminders.service.ts';
+
+export const REMINDER_INTERVAL_MS = 5 * 60 * 1000;
+
+export interface BackgroundJobs {
+  reminders: BackgroundJob;
+  mail: BackgroundJob | undefined;
+  stop(): Promise<void>;
+}
+
+export function startBackgroundJobs(ctx: AppContext, log: Logger): BackgroundJobs {
+  const reminders = everyInterval(
+    'reminders',
+    REMINDER_INTERVAL_MS,
+    async () => {
+      const result = await sendDueReminders(ctx.db, { baseUrl: ctx.config.baseUrl });
+      if (result.reminders) log.info({ ...result }, 'case reminders queued');
+      // Reminders just queued need not wait for the next delivery round.
+      if (result.mails) await mail?.runOnce();
+    },
+    log,
+    5_000,
+  );
+  const mail = startMailDelivery(ctx.db, ctx.config, log);
+  return {
+    reminders,
+    mail,
+    async stop() {
+      await Promise.all([reminders.stop(), mail?.stop()]);
+    },
+  };
+}
