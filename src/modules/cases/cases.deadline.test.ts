@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calendarWith } from '../calendar/calendar.service.ts';
+import { stockholmLocalToInstant } from '../calendar/local-time.ts';
 import { dueState, dueStateLabel, firstResponseDue, resolveFirstResponseDays } from './cases.deadline.ts';
-import { stockholmLocalToInstant } from './cases.time.ts';
 
 const cal = calendarWith(new Set());
 

@@ -41,8 +41,17 @@ async function nextWorkingDay(tenantId: string, after: string) {
 describe('resident cases (actor null)', () => {
   it('forces the web channel and now, never closes at first contact, and returns the token once', async () => {
     const { tenant } = await setup();
-    const input = question({ channel: 'phone', receivedAt: '2026-01-01T10:00:00Z', resolvedAtFirstContact: { answer: 'x' }, idempotencyKey: 'form-1' });
-    const first = await createCase(null, input, { db: t.db, tenantId: tenant.tenant.id, trackingUrl: (tok) => `https://x.example/t/${tok}` });
+    const input = question({
+      channel: 'phone',
+      receivedAt: '2026-01-01T10:00:00Z',
+      resolvedAtFirstContact: { answer: 'x' },
+      idempotencyKey: 'form-1',
+    });
+    const first = await createCase(null, input, {
+      db: t.db,
+      tenantId: tenant.tenant.id,
+      trackingUrl: (tok) => `https://x.example/t/${tok}`,
+    });
     expect(first.case).toMatchObject({ channel: 'web', status: 'new', resolvedAtFirstContact: false });
     expect(first.case.receivedDate).toBe(localDate(new Date()));
     expect(first.trackingToken.length).toBeGreaterThan(20);
@@ -50,7 +59,9 @@ describe('resident cases (actor null)', () => {
     const replay = await createCase(null, input, { db: t.db, tenantId: tenant.tenant.id });
     expect(replay).toMatchObject({ replayed: true, trackingToken: '' });
     expect(replay.case.id).toBe(first.case.id);
-    await expect(createCase(null, question({ message: '' }), { db: t.db, tenantId: tenant.tenant.id, messagesLang: 'fi' })).rejects.toMatchObject({
+    await expect(
+      createCase(null, question({ message: '' }), { db: t.db, tenantId: tenant.tenant.id, messagesLang: 'fi' }),
+    ).rejects.toMatchObject({
       fields: [{ field: 'message', message: 'Kirjoita viestisi (enintään 10 000 merkkiä).' }],
     });
   });

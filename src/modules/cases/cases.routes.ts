@@ -295,10 +295,7 @@ export function registerCaseRoutes(app: App, ctx: AppContext): void {
         tags: ['cases'],
         security: [{ bearer: [] }],
         params: IdParams,
-        body: Type.Object(
-          { firstResponseDays: NullableDays },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ firstResponseDays: NullableDays }, { additionalProperties: false }),
         response: { 200: Type.Object({ unitId: Type.String(), firstResponseDays: NullableDays }) },
       },
     },

@@ -9,6 +9,7 @@ import type { DemoTenants } from '../../db/seed/demo.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { type TenantCalendar, tenantCalendar } from '../calendar/calendar.service.ts';
 import { addCalendarDays, localDate } from '../calendar/calendar.ts';
+import { stockholmLocalToInstant } from '../calendar/local-time.ts';
 import { listUnits } from '../org/org.service.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
 import * as repo from './cases.repo.ts';
@@ -23,7 +24,6 @@ import {
   REFERRALS,
 } from './cases.seed-data.ts';
 import { firstResponseDaysByCategory, formatCaseNumber } from './cases.service.ts';
-import { stockholmLocalToInstant } from './cases.time.ts';
 import { insertCategoriesUnchecked } from './categories.service.ts';
 
 /** mulberry32: small, fast, deterministic. */

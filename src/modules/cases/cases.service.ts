@@ -199,6 +199,8 @@ export interface CaseListQuery {
   channel?: string;
   page?: number;
   pageSize?: number;
+  /** Only the units the actor's own grants are on (an agent's inbox), not every case they may read. */
+  ownUnitsOnly?: boolean;
 }
 
 /** Units whose cases the actor may list; null = all of the tenant. */
@@ -215,6 +217,13 @@ export async function listCases(actor: Actor, query: CaseListQuery, { db }: { db
   const page = Math.max(1, Math.floor(query.page ?? 1));
   const pageSize = Math.min(200, Math.max(1, Math.floor(query.pageSize ?? 50)));
   let unitIds = await readableUnits(actor, db);
+  if (query.ownUnitsOnly) {
+    const roots = grantRoots(actor, ['agent', 'officer', 'quality']);
+    if (roots !== null) {
+      const own = [...new Set((await Promise.all(roots.map((r) => unitSubtree(db, actor.tenantId, r)))).flat())];
+      unitIds = unitIds === null ? own : own.filter((u) => unitIds?.includes(u));
+    }
+  }
   if (query.unitId) {
     const wanted = await unitSubtree(db, actor.tenantId, query.unitId);
     unitIds = unitIds === null ? wanted : wanted.filter((u) => unitIds?.includes(u));

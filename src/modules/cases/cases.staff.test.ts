@@ -100,7 +100,7 @@ describe('staff pages', () => {
   });
 
   it('inbox sorts by due date and says where each case stands', async () => {
-    const { officer, login, admin } = await setup();
+    const { officer, login, admin, tenant, f } = await setup();
     const db = { db: t.db };
     const old = (await createCase(admin.actor, question({ receivedAt: '2026-03-02T09:00:00+01:00' }), db)).case;
     const fresh = (await createCase(admin.actor, question({ message: 'Ny' }), db)).case;
@@ -117,6 +117,10 @@ describe('staff pages', () => {
     expect(inbox.body).toMatch(/I tid – \d arbetsdag(ar)? kvar/);
     const mine = await t.app.inject({ method: 'GET', url: '/staff/cases?scope=mine', headers: { cookie } });
     expect(mine.body).toContain('0 ärenden');
+    // An agent may read every case but the inbox opens on the agent's own unit.
+    const agentB = await createTestUser(t.db, tenant, [{ role: 'agent', unitId: f.unitB }]);
+    const agentInbox = await t.app.inject({ method: 'GET', url: '/staff/cases', headers: { cookie: await login(agentB) } });
+    expect(agentInbox.body).toMatch(/<caption>1 (<!-- -->)?ärende,/);
   });
 
   it('case page actions work through the forms, with errors shown at the field', async () => {
@@ -193,19 +197,41 @@ describe('staff pages', () => {
     expect(bad.body).toContain('href="#unitDays"');
     const ok = await submit('/staff/categories/unit-days', '/staff/categories', cookie, { unitDaysUnit: f.unitA, unitDays: '5' });
     expect(ok.statusCode).toBe(303);
-    const c = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: agent.auth, payload: question({ receivedAt: '2026-03-02T09:00:00+01:00' }) });
+    const c = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: agent.auth,
+      payload: question({ receivedAt: '2026-03-02T09:00:00+01:00' }),
+    });
     expect(c.json().firstResponseDue).toBe('2026-03-09');
     const put = (headers: Record<string, string>, days: number | null) =>
-      t.app.inject({ method: 'PUT', url: `/api/v1/org-units/${f.unitA}/first-response-days`, headers, payload: { firstResponseDays: days } });
+      t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/org-units/${f.unitA}/first-response-days`,
+        headers,
+        payload: { firstResponseDays: days },
+      });
     expect((await put(officer.auth, 1)).statusCode).toBe(403);
     expect((await put(admin.auth, 0)).json().firstResponseDays).toBe(0);
-    const same = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: agent.auth, payload: question({ receivedAt: '2026-03-02T09:00:00+01:00' }) });
+    const same = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: agent.auth,
+      payload: question({ receivedAt: '2026-03-02T09:00:00+01:00' }),
+    });
     expect(same.json().firstResponseDue).toBe('2026-03-02');
     expect((await put(admin.auth, null)).statusCode).toBe(200);
-    const c2 = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: agent.auth, payload: question({ receivedAt: '2026-03-02T09:00:00+01:00' }) });
+    const c2 = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: agent.auth,
+      payload: question({ receivedAt: '2026-03-02T09:00:00+01:00' }),
+    });
     expect(c2.json().firstResponseDue).toBe('2026-03-04');
     // The deadline stored on the first case is not recomputed.
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/cases/${c.json().id}`, headers: admin.auth })).json().firstResponseDue).toBe('2026-03-09');
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/cases/${c.json().id}`, headers: admin.auth })).json().firstResponseDue).toBe(
+      '2026-03-09',
+    );
   });
 
   it('stats page has a chart with the same data as a table, and a CSV export', async () => {

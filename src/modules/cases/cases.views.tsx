@@ -153,7 +153,7 @@ export function InboxPage({ session, rows, total, page, pageSize, filters, units
       </form>
       <table>
         <caption>
-          {total} ärenden, sorterade efter tidsfrist{pages > 1 ? ` (sida ${page} av ${pages})` : ''}
+          {total} {total === 1 ? 'ärende' : 'ärenden'}, sorterade efter tidsfrist{pages > 1 ? ` (sida ${page} av ${pages})` : ''}
         </caption>
         <thead>
           <tr>

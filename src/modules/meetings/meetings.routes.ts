@@ -6,9 +6,9 @@ import { AppError } from '../../http/errors.ts';
 import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
 import { localDate } from '../calendar/calendar.ts';
+import { toLocalInput } from '../calendar/local-time.ts';
 import { uuidOr404 } from '../org/org.routes.ts';
 import { listUnits } from '../org/org.service.ts';
-import { toLocalInput } from './local-time.ts';
 import { importMeetingsCsv } from './meetings.import.ts';
 import { registerPublicMeetingRoutes } from './meetings.public.routes.ts';
 import {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarWith } from '../calendar/calendar.service.ts';
 import { addCalendarDays, addWorkingDays, localDate } from '../calendar/calendar.ts';
-import { parsePublicationTime, parseTimeOfDay, stockholmInstant, toLocalInput } from './local-time.ts';
+import { parsePublicationTime, parseTimeOfDay, stockholmInstant, toLocalInput } from '../calendar/local-time.ts';
 import { calendarDaysBetween, documentsDeadline, documentsVerdict, minutesDeadline, minutesVerdict } from './meetings.rules.ts';
 
 const plain = calendarWith(new Set());

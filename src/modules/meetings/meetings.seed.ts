@@ -7,8 +7,8 @@ import type { DemoTenants } from '../../db/seed/demo.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { type TenantCalendar, tenantCalendar } from '../calendar/calendar.service.ts';
 import { addCalendarDays, type LocalDate, localDate } from '../calendar/calendar.ts';
+import { stockholmInstant } from '../calendar/local-time.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
-import { stockholmInstant } from './local-time.ts';
 import * as repo from './meetings.repo.ts';
 import { listBoards } from './meetings.service.ts';
 

@@ -11,8 +11,8 @@ import { requireAnyRole } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { type TenantCalendar, tenantCalendar } from '../calendar/calendar.service.ts';
 import { isValidLocalDate, type LocalDate, localDate } from '../calendar/calendar.ts';
+import { parsePublicationTime, parseTimeOfDay } from '../calendar/local-time.ts';
 import { listUnits, type OrgUnit } from '../org/org.service.ts';
-import { parsePublicationTime, parseTimeOfDay } from './local-time.ts';
 import { canWriteBoard } from './meetings.access.ts';
 import * as repo from './meetings.repo.ts';
 import {

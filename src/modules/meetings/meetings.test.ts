@@ -9,8 +9,8 @@ import {
   type TestContext,
   type TestTenant,
 } from '../../../test/helpers.ts';
+import { stockholmInstant } from '../calendar/local-time.ts';
 import { createUnit } from '../org/org.service.ts';
-import { stockholmInstant } from './local-time.ts';
 import * as repo from './meetings.repo.ts';
 import { listMeetings, meetingDocumentOutcomes, meetingMinutesOutcomes } from './meetings.service.ts';
 

@@ -1,6 +1,6 @@
-// Local (Europe/Stockholm) wall-clock times <-> instants, for forms and CSV files where a
-// secretary writes "2026-03-10 14:00" and means Swedish time.
-import { isValidLocalDate, type LocalDate, TIME_ZONE } from '../calendar/calendar.ts';
+// Local (Europe/Stockholm) wall-clock times <-> instants, for forms and CSV files where staff
+// write "2026-03-10 14:00" and mean Swedish time.
+import { isValidLocalDate, type LocalDate, TIME_ZONE } from './calendar.ts';
 
 const partsFormatter = new Intl.DateTimeFormat('en-US', {
   timeZone: TIME_ZONE,
@@ -72,4 +72,11 @@ export function parseTimeOfDay(text: string): string | undefined {
   const match = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(text.trim());
   if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return undefined;
   return `${match[1].padStart(2, '0')}:${match[2]}`;
+}
+
+/** 'YYYY-MM-DDTHH:MM' (a datetime-local input) in Stockholm time → the instant; undefined when malformed. */
+export function stockholmLocalToInstant(value: string): Date | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(value);
+  if (!m || !isValidLocalDate(m[1]) || Number(m[2]) > 23 || Number(m[3]) > 59) return undefined;
+  return stockholmInstant(m[1], `${m[2]}:${m[3]}`);
 }
