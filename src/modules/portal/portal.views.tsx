@@ -22,6 +22,20 @@ const T = {
     fi: 'Vastaamme kahden työpäivän kuluessa.',
     en: 'We will get back to you within two working days.',
   },
+  sections: { sv: 'Se resultaten', fi: 'Katso tulokset', en: 'See the results' },
+  promisesLink: { sv: 'Servicelöften och hur de hålls', fi: 'Palvelulupaukset ja niiden toteutuminen', en: 'Service promises and how they are kept' },
+  promisesText: {
+    sv: 'Vad kommunen lovar, vad som händer om löftet bryts, och hur ofta det hålls – månad för månad.',
+    fi: 'Mitä kunta lupaa, mitä tapahtuu jos lupaus rikotaan, ja kuinka usein se pidetään – kuukausittain.',
+    en: 'What the municipality promises, what happens if a promise is broken, and how often it is kept – month by month.',
+  },
+  meetingsLink: { sv: 'Sammanträden: handlingar och protokoll', fi: 'Kokoukset: asiakirjat ja pöytäkirjat', en: 'Meetings: documents and minutes' },
+  meetingsText: {
+    sv: 'Publicerades handlingarna minst sex dagar före mötet och protokollet senast en arbetsdag efter justering?',
+    fi: 'Julkaistiinko asiakirjat vähintään kuusi päivää ennen kokousta ja pöytäkirja viimeistään työpäivä tarkastuksen jälkeen?',
+    en: 'Were the documents published at least six days before the meeting and the minutes at most one working day after approval?',
+  },
+  openData: { sv: 'Öppna data', fi: 'Avoin data', en: 'Open data' },
 } satisfies Record<string, Translated>;
 
 export function StartPage({ lang, tenants }: { lang: Lang; tenants: Tenant[] }) {
@@ -58,6 +72,33 @@ export function TenantHomePage({ lang, tenant }: { lang: Lang; tenant: Tenant })
           {T.askQuestion[lang]}
         </a>
       </p>
+      <h2>{T.sections[lang]}</h2>
+      <ul class="cards">
+        <li class="card">
+          <h3>
+            <a href={`/${tenant.slug}/promises?lang=${lang}`}>{T.promisesLink[lang]}</a>
+          </h3>
+          <p>{T.promisesText[lang]}</p>
+        </li>
+        <li class="card">
+          <h3>
+            <a href={`/${tenant.slug}/meetings?lang=${lang}`}>{T.meetingsLink[lang]}</a>
+          </h3>
+          <p>{T.meetingsText[lang]}</p>
+        </li>
+      </ul>
+      <h2>{T.openData[lang]}</h2>
+      <ul>
+        <li>
+          <a href={`/${tenant.slug}/promises.json`}>promises.json</a>, <a href={`/${tenant.slug}/promises.csv`}>promises.csv</a>
+        </li>
+        <li>
+          <a href={`/${tenant.slug}/meetings.json`}>meetings.json</a>, <a href={`/${tenant.slug}/meetings.csv`}>meetings.csv</a>
+        </li>
+        <li>
+          <a href={`/open311/v2/services.json?jurisdiction_id=${tenant.slug}`}>Open311 GeoReport v2</a>
+        </li>
+      </ul>
     </PublicPage>
   );
 }
