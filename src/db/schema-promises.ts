@@ -55,7 +55,8 @@ export interface PromiseEventsTable {
   note: string | null;
   actor_user_id: string | null;
   actor_label: string;
-  at: CreatedAt;
+  /** Settable only so demo data can date its story (promises.seed.ts). */
+  at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface PromiseMeasurementsTable {

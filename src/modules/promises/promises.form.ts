@@ -3,7 +3,7 @@ import { type FieldError, invalid } from '../../http/errors.ts';
 import type { MetricDef } from './fulfilment.ts';
 import type { Translations } from './promises.schemas.ts';
 import type { PromiseView } from './promises.service.ts';
-import type { FormValues } from './promises.staff.views.tsx';
+import type { FormValues } from './promises.staff.components.tsx';
 
 const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 const many = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []).filter(Boolean);

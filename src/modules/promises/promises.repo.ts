@@ -387,3 +387,16 @@ export async function upsertMinCount(db: Db, tenantId: string, minCount: number)
     .onConflict((oc) => oc.column('tenant_id').doUpdateSet({ min_count: minCount, updated_at: new Date() }))
     .execute();
 }
+
+/** Demo data only: dates the status changes of a seeded promise when they happened in the story. */
+export async function backdateEvents(db: Db, tenantId: string, promiseId: string, at: Partial<Record<PromiseStatus, Date>>): Promise<void> {
+  for (const [status, when] of Object.entries(at)) {
+    await db
+      .updateTable('promise_events')
+      .set({ at: when })
+      .where('tenant_id', '=', tenantId)
+      .where('promise_id', '=', promiseId)
+      .where('to_status', '=', status as PromiseStatus)
+      .execute();
+  }
+}

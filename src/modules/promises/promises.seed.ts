@@ -8,6 +8,7 @@ import { systemActor } from '../accounts/actor.ts';
 import { localDate } from '../calendar/calendar.ts';
 import { listUnits } from '../org/org.service.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
+import { backdateEvents } from './promises.repo.ts';
 import { addClaim, addMeasurements, createPromise, transitionPromise, updatePromise } from './promises.service.ts';
 
 interface DemoPromise {
@@ -332,6 +333,13 @@ async function seedTenant(db: Db, tenant: Tenant, promises: DemoPromise[], seed:
     if (!d.decision) continue;
     await transitionPromise(actor, p.id, { to: 'decided', decision: d.decision }, { db });
     if (d.publish) await transitionPromise(actor, p.id, { to: 'published' }, { db });
+    // Tell the story as it happened: drafted a month before the decision, published a week after.
+    const decidedAt = new Date(`${d.decision.date}T14:00:00+01:00`);
+    await backdateEvents(db, tenant.id, p.id, {
+      draft: new Date(decidedAt.getTime() - 30 * 86_400_000),
+      decided: decidedAt,
+      ...(d.publish ? { published: new Date(decidedAt.getTime() + 7 * 86_400_000) } : {}),
+    });
     if (d.change) {
       await updatePromise(actor, p.id, { validFrom: d.change.validFrom, target: d.change.target, decision: d.change.decision }, { db });
     }

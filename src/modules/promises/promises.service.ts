@@ -8,7 +8,7 @@ import type { Actor } from '../accounts/actor.ts';
 import { coversUnit, requireAnyRole } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { localDate } from '../calendar/calendar.ts';
-import { getUnit, listUnits, unitPath } from '../org/org.service.ts';
+import { listUnits, unitPath } from '../org/org.service.ts';
 import type { MetricDef } from './fulfilment.ts';
 import * as repo from './promises.repo.ts';
 import {
@@ -491,20 +491,4 @@ export async function setMinCount(actor: Actor, input: unknown, { db }: { db: Db
     });
   });
   return n;
-}
-
-/** The nearest administration above the owning unit (or the board) — how the public list groups. */
-export async function administrationOf(
-  db: Db,
-  tenantId: string,
-  unitId: string,
-  boardUnitId: string,
-): Promise<{ id: string; name: string }> {
-  const path = await unitPath(db, tenantId, unitId);
-  for (const uid of path) {
-    const u = await getUnit(db, tenantId, uid);
-    if (u.kind === 'administration') return { id: u.id, name: u.name };
-  }
-  const board = await getUnit(db, tenantId, boardUnitId);
-  return { id: board.id, name: board.name };
 }

@@ -10,8 +10,9 @@ import { coversUnit, hasAnyRole } from '../accounts/policy.ts';
 import { localDate } from '../calendar/calendar.ts';
 import { uuidOr404 } from '../org/org.routes.ts';
 import { listUnits, unitPath } from '../org/org.service.ts';
+import type { Fulfilment } from './fulfilment.ts';
 import { formErrors, formToInput, parsePercent, promiseToForm } from './promises.form.ts';
-import { createResultsLoader, promiseYearResults } from './promises.results.ts';
+import { createResultsLoader, promiseSummary, promiseYearResults } from './promises.results.ts';
 import {
   addClaim,
   addMeasurements,
@@ -28,15 +29,9 @@ import {
   updatePromise,
   WRITE_ROLES,
 } from './promises.service.ts';
-import {
-  ClaimsPage,
-  type FormValues,
-  MeasurementsPage,
-  PromiseFormPage,
-  PromiseListPage,
-  PromisePage,
-  ResultsPage,
-} from './promises.staff.views.tsx';
+import type { FormValues } from './promises.staff.components.tsx';
+import { ClaimsPage, MeasurementsPage, ResultsPage } from './promises.staff.results.views.tsx';
+import { PromiseFormPage, PromiseListPage, PromisePage } from './promises.staff.views.tsx';
 
 function body(request: FastifyRequest): FormValues {
   const raw = (request.body ?? {}) as Record<string, unknown>;
@@ -75,12 +70,21 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
       listUnits(db, actor.tenantId),
       minCount(db, actor.tenantId),
     ]);
+    // The overview shares case loads between requests for a minute (like the public pages).
+    const today = localDate(new Date());
+    const loader = createResultsLoader(db, actor.tenantId, today, { shared: true });
+    const thisYear = new Map<string, Fulfilment>();
+    for (const p of promises) {
+      if (p.status === 'draft') continue;
+      thisYear.set(p.id, (await promiseSummary(loader, p, Number(today.slice(0, 4)))).thisYear);
+    }
     const page = PromiseListPage({
       session,
       promises,
       units,
       canWrite: hasAnyRole(actor, WRITE_ROLES),
       minCount: min,
+      thisYear,
       flash: takeFlash(request),
       errors,
     });

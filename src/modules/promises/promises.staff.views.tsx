@@ -1,229 +1,29 @@
-// Staff pages of the promise register (Swedish): list, the template form, workflow, measured
-// values, invoked guarantees and results.
-import type { ComponentChildren } from 'preact';
+// Staff pages of the promise register (Swedish): the list, the template form and one promise with
+// its workflow. Measured values, claims and results are in promises.staff.results.views.tsx.
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, describedBy, ErrorSummary, Field, fieldError, Notice } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Notice } from '../../web/components.tsx';
 import { formatDateTime } from '../../web/i18n.ts';
-import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
+import { StaffPage } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
-import type { MetricDef, PeriodResult } from './fulfilment.ts';
-import { formatPercent, monthlyChart, monthName } from './promises.chart.ts';
-import type { YearResults } from './promises.results.ts';
+import type { Fulfilment } from './fulfilment.ts';
 import { CASE_CHANNELS, CASE_TYPES, KIND_NAMES, METRIC_NAMES, PROMISE_KINDS, STATUS_NAMES } from './promises.schemas.ts';
-import type { ClaimRow, EventRow, MeasurementRow, PromiseView, VersionRow } from './promises.service.ts';
-import { formatSek } from './promises.texts.ts';
-
-type Session = NonNullable<StaffPageProps['session']>;
-export type FormValues = Record<string, string | string[] | undefined>;
-
-const TYPE_NAMES: Record<string, string> = {
-  question: 'Fråga',
-  praise: 'Beröm',
-  complaint: 'Klagomål',
-  suggestion: 'Förslag',
-  error_report: 'Felanmälan',
-};
-const CHANNEL_NAMES: Record<string, string> = {
-  web: 'Webb',
-  email: 'E-post',
-  phone: 'Telefon',
-  visit: 'Besök',
-  letter: 'Brev',
-  chat: 'Chatt',
-  social_media: 'Sociala medier',
-  self_service: 'Självservice',
-};
-const RESULT_STATUS: Record<string, string> = { met: 'Målet nått', not_met: 'Målet inte nått', too_few: 'För få för att bedöma' };
-
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
-const many = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);
-const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '–' : formatPercent(x, 'sv', digits));
-
-function Input({
-  id,
-  label,
-  hint,
-  errors,
-  values,
-  type = 'text',
-  width,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  errors: FieldError[];
-  values: FormValues;
-  type?: 'text' | 'number' | 'date';
-  width?: string;
-}) {
-  const error = fieldError(errors, id);
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <input
-        type={type as 'text'}
-        id={id}
-        name={id}
-        value={one(values[id])}
-        class={width}
-        aria-describedby={describedBy(id, Boolean(hint), error)}
-        aria-invalid={error ? 'true' : undefined}
-      />
-    </Field>
-  );
-}
-
-function TextArea({
-  id,
-  label,
-  hint,
-  errors,
-  values,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  errors: FieldError[];
-  values: FormValues;
-}) {
-  const error = fieldError(errors, id);
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} name={id} aria-describedby={describedBy(id, Boolean(hint), error)} aria-invalid={error ? 'true' : undefined}>
-        {one(values[id])}
-      </textarea>
-    </Field>
-  );
-}
-
-function Select({
-  id,
-  label,
-  hint,
-  errors,
-  values,
-  options,
-  empty,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  errors: FieldError[];
-  values: FormValues;
-  options: { value: string; label: string }[];
-  empty?: string;
-}) {
-  const error = fieldError(errors, id);
-  const current = one(values[id]);
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <select id={id} name={id} aria-describedby={describedBy(id, Boolean(hint), error)} aria-invalid={error ? 'true' : undefined}>
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === current}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
-
-function Checkboxes({
-  name,
-  legend,
-  hint,
-  options,
-  values,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  values: FormValues;
-}) {
-  const checked = new Set(many(values[name]));
-  return (
-    <fieldset class="field" id={name}>
-      <legend>{legend}</legend>
-      {hint && <p class="hint">{hint}</p>}
-      {options.map((o) => (
-        <div class="checkbox">
-          <input type="checkbox" id={`${name}-${o.value}`} name={name} value={o.value} checked={checked.has(o.value)} />{' '}
-          <label for={`${name}-${o.value}`}>{o.label}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-/** Units as options, indented by depth. */
-function unitOptions(units: OrgUnit[], filter?: (u: OrgUnit) => boolean): { value: string; label: string }[] {
-  const byParent = new Map<string | null, OrgUnit[]>();
-  for (const u of units) byParent.set(u.parentId, [...(byParent.get(u.parentId) ?? []), u]);
-  const out: { value: string; label: string }[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const u of byParent.get(parent) ?? []) {
-      if (!filter || filter(u)) out.push({ value: u.id, label: `${'\u2003'.repeat(filter ? 0 : depth)}${u.name}` });
-      walk(u.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
-}
-
-const isBoard = (u: OrgUnit) => u.kind === 'board' || u.kind === 'council';
-
-export function metricSummary(metric: unknown, units?: OrgUnit[]): string {
-  const m = metric as MetricDef | null;
-  if (!m) return 'Inget mätetal valt';
-  const names = (ids: string[] | undefined) =>
-    ids?.length ? ids.map((id) => units?.find((u) => u.id === id)?.name ?? id).join(', ') : 'alla nämnder';
-  switch (m.type) {
-    case 'case_first_response':
-    case 'case_resolution': {
-      const f = m.filter ?? {};
-      const parts = [
-        f.categories?.length ? `kategorier ${f.categories.join(', ')}` : 'alla kategorier',
-        f.types?.length ? f.types.map((t) => TYPE_NAMES[t] ?? t).join('/') : '',
-        f.channels?.length ? f.channels.map((c) => CHANNEL_NAMES[c] ?? c).join('/') : '',
-        f.unitId ? `enhet ${units?.find((u) => u.id === f.unitId)?.name ?? f.unitId}` : '',
-      ].filter(Boolean);
-      return `${m.type === 'case_first_response' ? 'Första återkoppling' : 'Avslutat'} inom ${m.workingDays} arbetsdagar (${parts.join('; ')})`;
-    }
-    case 'meeting_documents':
-      return `Handlingar publicerade minst ${m.daysBefore} dagar före sammanträdet (${names(m.boardUnitIds)})`;
-    case 'meeting_minutes':
-      return `Protokoll publicerat senast ${m.workingDays} arbetsdagar efter justering (${names(m.boardUnitIds)})`;
-    case 'measured_series':
-      return m.valueKind === 'share'
-        ? `Inmatat värde per månad (andel${m.unit ? `, ${m.unit}` : ''})`
-        : 'Inmatat antal per månad (klarade av mätta)';
-  }
-}
-
-function PromiseNav({ p, current }: { p: PromiseView; current: string }) {
-  const metric = p.current.metric as MetricDef | null;
-  const links = [
-    { href: `/staff/promises/${p.id}`, label: 'Översikt' },
-    ...(p.status !== 'retired' ? [{ href: `/staff/promises/${p.id}/edit`, label: 'Ändra' }] : []),
-    { href: `/staff/promises/${p.id}/results`, label: 'Resultat' },
-    ...(metric?.type === 'measured_series' ? [{ href: `/staff/promises/${p.id}/measurements`, label: 'Mätvärden' }] : []),
-    { href: `/staff/promises/${p.id}/claims`, label: 'Åberopade garantier' },
-  ];
-  return (
-    <nav aria-label="Löftets sidor" class="sub-nav">
-      <ul>
-        {links.map((l) => (
-          <li>
-            <a href={l.href} aria-current={l.href === current ? 'page' : undefined}>
-              {l.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
+import type { EventRow, PromiseView, VersionRow } from './promises.service.ts';
+import {
+  CHANNEL_NAMES,
+  Checkboxes,
+  type FormValues,
+  Input,
+  isBoard,
+  metricSummary,
+  PromiseNav,
+  pct,
+  RESULT_STATUS,
+  Select,
+  type Session,
+  TextArea,
+  TYPE_NAMES,
+  unitOptions,
+} from './promises.staff.components.tsx';
 
 // ---- list ------------------------------------------------------------------------------------
 
@@ -233,6 +33,7 @@ export function PromiseListPage({
   units,
   canWrite,
   minCount,
+  thisYear,
   flash,
   errors,
 }: {
@@ -241,6 +42,8 @@ export function PromiseListPage({
   units: OrgUnit[];
   canWrite: boolean;
   minCount: number;
+  /** This year's fulfilment so far, per promise id (decided promises only). */
+  thisYear: Map<string, Fulfilment>;
   flash?: string;
   errors: FieldError[];
 }) {
@@ -275,6 +78,10 @@ export function PromiseListPage({
             <th scope="col" class="num">
               Version
             </th>
+            <th scope="col" class="num">
+              Utfall i år
+            </th>
+            <th scope="col">Bedömning i år</th>
           </tr>
         </thead>
         <tbody>
@@ -289,10 +96,20 @@ export function PromiseListPage({
               <td>{metricSummary(p.current.metric, units)}</td>
               <td class="num">{pct(p.current.target)}</td>
               <td class="num">{p.current.version}</td>
+              <td class="num">
+                {thisYear.get(p.id) ? <a href={`/staff/promises/${p.id}/results`}>{pct(thisYear.get(p.id)?.ratio)}</a> : '–'}
+              </td>
+              <td>
+                {(() => {
+                  const f = thisYear.get(p.id);
+                  return f ? `${RESULT_STATUS[f.status]} (${f.measured.toLocaleString('sv-SE')} mätta)` : 'Mäts inte (inte beslutat)';
+                })()}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p class="hint">Utfallen i tabellen kan vara upp till en minut gamla; resultatsidan för ett löfte räknas alltid om.</p>
       {canWrite && (
         <form id="form" method="post" action="/staff/promises/settings" novalidate>
           <h2>Inställningar</h2>
@@ -698,329 +515,5 @@ export function PromisePage({
         </tbody>
       </table>
     </StaffPage>
-  );
-}
-
-// ---- measured values and claims --------------------------------------------------------------
-
-function SubPage({
-  session,
-  p,
-  title,
-  path,
-  flash,
-  children,
-}: {
-  session: Session;
-  p: PromiseView;
-  title: string;
-  path: string;
-  flash?: string;
-  children: ComponentChildren;
-}) {
-  return (
-    <StaffPage title={`${title} – ${p.current.title}`} session={session} current="/staff/promises">
-      <p>
-        <a href="/staff/promises">Alla servicelöften</a>
-      </p>
-      <h1>
-        {title}: {p.current.title}
-      </h1>
-      {flash && <Notice>{flash}</Notice>}
-      <PromiseNav p={p} current={path} />
-      {children}
-    </StaffPage>
-  );
-}
-
-export function MeasurementsPage({
-  session,
-  p,
-  rows,
-  canWrite,
-  flash,
-  errors,
-  values,
-}: {
-  session: Session;
-  p: PromiseView;
-  rows: MeasurementRow[];
-  canWrite: boolean;
-  flash?: string;
-  errors: FieldError[];
-  values: FormValues;
-}) {
-  const series = (p.current.metric as MetricDef | null)?.type === 'measured_series';
-  const share = series && (p.current.metric as { valueKind?: string }).valueKind === 'share';
-  return (
-    <SubPage session={session} p={p} title="Mätvärden" path={`/staff/promises/${p.id}/measurements`} flash={flash}>
-      <table>
-        <caption>Inmatade värden per månad</caption>
-        <thead>
-          <tr>
-            <th scope="col">Månad</th>
-            {share ? (
-              <th scope="col" class="num">
-                Värde
-              </th>
-            ) : (
-              <>
-                <th scope="col" class="num">
-                  Klarade
-                </th>
-                <th scope="col" class="num">
-                  Mätta
-                </th>
-              </>
-            )}
-            <th scope="col">Kommentar</th>
-            <th scope="col">Inmatat</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((m) => (
-            <tr>
-              <td>{m.period.slice(0, 7)}</td>
-              {share ? (
-                <td class="num">{pct(m.value, 2)}</td>
-              ) : (
-                <>
-                  <td class="num">{m.numerator}</td>
-                  <td class="num">{m.denominator}</td>
-                </>
-              )}
-              <td>{m.comment ?? ''}</td>
-              <td>
-                {formatDateTime(m.enteredAt)} av {m.enteredByLabel}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {!series && (
-        <Notice>Löftet mäts automatiskt ur ärenden eller sammanträden. Mätvärden anges bara för löften med inmatade mätvärden.</Notice>
-      )}
-      {canWrite && series && (
-        <form id="form" method="post" action={`/staff/promises/${p.id}/measurements`} novalidate>
-          <h2>Ange värdet för en månad</h2>
-          <p>Anges en månad igen ersätts det tidigare värdet (det gamla finns kvar i loggen).</p>
-          <ErrorSummary errors={errors} />
-          <CsrfField token={session.csrfToken} />
-          <Input id="period" label="Månad (ÅÅÅÅ-MM)" errors={errors} values={values} width="narrow" />
-          {share ? (
-            <Input id="value" label="Värde i procent" hint="T.ex. 99,7" errors={errors} values={values} width="narrow" />
-          ) : (
-            <>
-              <Input id="numerator" label="Antal som klarade löftet" errors={errors} values={values} type="number" width="narrow" />
-              <Input id="denominator" label="Antal som mättes" errors={errors} values={values} type="number" width="narrow" />
-            </>
-          )}
-          <TextArea id="comment" label="Kommentar (frivilligt)" errors={errors} values={values} />
-          <button type="submit">Spara värdet</button>
-        </form>
-      )}
-    </SubPage>
-  );
-}
-
-export function ClaimsPage({
-  session,
-  p,
-  rows,
-  canWrite,
-  flash,
-  errors,
-  values,
-}: {
-  session: Session;
-  p: PromiseView;
-  rows: ClaimRow[];
-  canWrite: boolean;
-  flash?: string;
-  errors: FieldError[];
-  values: FormValues;
-}) {
-  const total = rows.reduce((s, c) => s + c.costSek, 0);
-  return (
-    <SubPage session={session} p={p} title="Åberopade garantier" path={`/staff/promises/${p.id}/claims`} flash={flash}>
-      <p>Varje gång en invånare eller ett företag åberopar garantin registreras det här. Antal och kostnad ingår i resultaten.</p>
-      <table>
-        <caption>
-          Åberopade garantier ({rows.length}, sammanlagt {formatSek(total, 'sv')})
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Datum</th>
-            <th scope="col">Vad hände</th>
-            <th scope="col">Kompensation</th>
-            <th scope="col" class="num">
-              Kostnad
-            </th>
-            <th scope="col">Registrerad</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr>
-              <td>{c.claimedOn}</td>
-              <td>{c.description}</td>
-              <td>{c.remedyGiven}</td>
-              <td class="num">{formatSek(c.costSek, 'sv')}</td>
-              <td>
-                {formatDateTime(c.enteredAt)} av {c.enteredByLabel}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {canWrite && (
-        <form id="form" method="post" action={`/staff/promises/${p.id}/claims`} novalidate>
-          <h2>Registrera en åberopad garanti</h2>
-          <ErrorSummary errors={errors} />
-          <CsrfField token={session.csrfToken} />
-          <Input id="claimedOn" label="Datum (ÅÅÅÅ-MM-DD)" errors={errors} values={values} type="date" width="narrow" />
-          <TextArea id="description" label="Vad hände" errors={errors} values={values} />
-          <TextArea id="remedyGiven" label="Kompensation som gavs" errors={errors} values={values} />
-          <Input id="costSek" label="Kostnad i kronor" errors={errors} values={values} type="number" width="narrow" />
-          <button type="submit">Registrera</button>
-        </form>
-      )}
-    </SubPage>
-  );
-}
-
-// ---- results ---------------------------------------------------------------------------------
-
-function periodLabel(r: PeriodResult): string {
-  if (r.period.kind === 'month') return `${monthName(r.period.month ?? 1, 'sv', 'long')} ${r.period.year}`;
-  if (r.period.kind === 'interim1') return `Delår 1 ${r.period.year} (jan–apr)`;
-  if (r.period.kind === 'interim2') return `Delår 2 ${r.period.year} (jan–aug)`;
-  return `Helår ${r.period.year}`;
-}
-
-const CHANGE: Record<string, string> = { up: 'Bättre', down: 'Sämre', same: 'Oförändrat' };
-
-export function ResultsPage({ session, p, results, years }: { session: Session; p: PromiseView; results: YearResults; years: number[] }) {
-  const { year, share } = results;
-  const months = results.results.filter((r) => r.period.kind === 'month');
-  const target = results.results.find((r) => r.period.kind === 'year')?.fulfilment.target ?? p.current.target;
-  const svg = monthlyChart({
-    lang: 'sv',
-    series: [
-      {
-        label: String(year - 1),
-        earlier: true,
-        points: months.flatMap((r) => (r.trend[0]?.ratio != null ? [{ month: r.period.month ?? 1, ratio: r.trend[0].ratio }] : [])),
-      },
-      {
-        label: String(year),
-        points: months.flatMap((r) =>
-          r.fulfilment.ratio !== null && !r.future ? [{ month: r.period.month ?? 1, ratio: r.fulfilment.ratio }] : [],
-        ),
-      },
-    ],
-    target,
-    monthlyTargets: months.flatMap((r) =>
-      r.fulfilment.target !== null && !r.future ? [{ month: r.period.month ?? 1, ratio: r.fulfilment.target }] : [],
-    ),
-    ariaLabel: `Diagram: andel per månad ${year} (heldragen linje, runda punkter) och ${year - 1} (streckad linje, fyrkantiga punkter), mål ${pct(target)}. Samma uppgifter finns i tabellen.`,
-  });
-  return (
-    <SubPage session={session} p={p} title="Resultat" path={`/staff/promises/${p.id}/results`}>
-      <form method="get" action={`/staff/promises/${p.id}/results`} class="inline-form">
-        <label for="year">År</label>{' '}
-        <select id="year" name="year">
-          {years.map((y) => (
-            <option value={String(y)} selected={y === year}>
-              {y}
-            </option>
-          ))}
-        </select>{' '}
-        <button type="submit" class="secondary">
-          Visa
-        </button>
-      </form>
-      <p>
-        Ärenden, sammanträden och månader räknas till den period där deras tidsgräns infaller. Perioder med färre än {results.minCount}{' '}
-        mätta bedöms inte.
-      </p>
-      <figure class="promise-chart">
-        {/* Generated from numbers and fixed texts only. */}
-        <div class="chart-box" dangerouslySetInnerHTML={{ __html: svg }} />
-        <figcaption>
-          Heldragen linje med runda punkter: {year}. Streckad linje med fyrkantiga punkter: {year - 1}. Prickad linje: målet.
-        </figcaption>
-      </figure>
-      <table>
-        <caption>Resultat {year} per månad, delår och helår</caption>
-        <thead>
-          <tr>
-            <th scope="col">Period</th>
-            <th scope="col" class="num">
-              {share ? 'Månader' : 'Mätta'}
-            </th>
-            <th scope="col" class="num">
-              Klarade
-            </th>
-            <th scope="col" class="num">
-              Missade
-            </th>
-            <th scope="col" class="num">
-              Varav öppna försenade
-            </th>
-            <th scope="col" class="num">
-              {share ? 'Utfall' : 'Andel'}
-            </th>
-            <th scope="col" class="num">
-              Mål
-            </th>
-            <th scope="col">Bedömning</th>
-            <th scope="col" class="num">
-              Samma period {year - 1}
-            </th>
-            <th scope="col" class="num">
-              Samma period {year - 2}
-            </th>
-            <th scope="col">Jämfört med {year - 1}</th>
-            <th scope="col" class="num">
-              Åberopade garantier
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.results.map((r) => (
-            <tr class={r.period.kind === 'month' ? undefined : 'summary-row'}>
-              <th scope="row">
-                {periodLabel(r)}
-                {r.ongoing ? ' (pågår)' : ''}
-              </th>
-              {r.future ? (
-                <td colSpan={11}>Perioden har inte börjat.</td>
-              ) : (
-                <>
-                  <td class="num">{r.fulfilment.measured}</td>
-                  <td class="num">{r.fulfilment.met}</td>
-                  <td class="num">{r.fulfilment.missed}</td>
-                  <td class="num">{r.fulfilment.openOverdue}</td>
-                  <td class="num">{pct(r.fulfilment.ratio)}</td>
-                  <td class="num">{pct(r.fulfilment.target)}</td>
-                  <td>{RESULT_STATUS[r.fulfilment.status]}</td>
-                  <td class="num">{pct(r.trend[0]?.ratio)}</td>
-                  <td class="num">{pct(r.trend[1]?.ratio)}</td>
-                  <td>{r.change ? CHANGE[r.change] : '–'}</td>
-                  <td class="num">
-                    {r.claims.count}
-                    {r.claims.count > 0 ? ` (${formatSek(r.claims.costSek, 'sv')})` : ''}
-                  </td>
-                </>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p>
-        Öppna data: <a href={`/api/v1/promises/${p.id}/results?year=${year}`}>resultaten som JSON</a>.
-      </p>
-    </SubPage>
   );
 }
