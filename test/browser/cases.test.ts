@@ -46,7 +46,13 @@ describe('resident asks a question and an officer answers it', () => {
     // Resident text is shown as text, never as HTML.
     expect(await page.locator('main b').count()).toBe(0);
     await context.close();
-    await expectNoAxeViolationsAt(t, [formUrl, `${formUrl}?lang=fi`, `${trackingUrl}?lang=sv`, `${trackingUrl}?lang=en`, `${trackingUrl}?lang=fi`]);
+    await expectNoAxeViolationsAt(t, [
+      formUrl,
+      `${formUrl}?lang=fi`,
+      `${trackingUrl}?lang=sv`,
+      `${trackingUrl}?lang=en`,
+      `${trackingUrl}?lang=fi`,
+    ]);
     // The error state is a POST response: scan it where axe can run.
     const js = await t.newPage({ javaScript: true });
     await js.page.goto(formUrl);
@@ -86,5 +92,37 @@ describe('resident asks a question and an officer answers it', () => {
     expect(main).not.toContain(officer.email);
     await context.close();
     await expectNoAxeViolationsAt(t, [trackingUrl]);
+  });
+});
+
+describe('the other staff pages of cases', () => {
+  it('intake, statistics, categories and outbox pass axe, and an agent registers a phone call resolved at first contact', async () => {
+    const admin = await createTestUser(t.db, tenant, [{ role: 'admin' }]);
+    const { page, context } = await t.newPage();
+    await page.goto(`${t.baseUrl}/staff/login`);
+    await page.selectOption('#tenant', tenant.tenant.slug);
+    await page.fill('#email', admin.email);
+    await page.fill('#password', admin.password);
+    await page.press('#password', 'Enter');
+    await page.waitForURL(`${t.baseUrl}/staff`);
+    for (const path of ['/staff/cases/new', '/staff/stats', '/staff/categories', '/staff/outbox']) {
+      await page.goto(`${t.baseUrl}${path}`);
+      expect(await page.locator('h1').count(), path).toBe(1);
+      await expectNoAxeViolations(page);
+    }
+    // A phone call answered at once: resolved at first contact, still a case in the statistics.
+    await page.goto(`${t.baseUrl}/staff/cases/new`);
+    expect(await page.inputValue('#channel')).toBe('phone');
+    await page.selectOption('#type', 'question');
+    await page.selectOption('#category', 'gator');
+    await page.fill('#message', 'När sopas gatorna i centrum?');
+    await page.check('#resolved');
+    await page.fill('#answer', 'Under vecka 15, enligt sopschemat.');
+    await page.locator('main form button[type=submit]').last().click();
+    await page.waitForURL(/\/staff\/cases\/[0-9a-f-]{36}/);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('Under vecka 15, enligt sopschemat.');
+    expect(text).toMatch(/[Ll]öst vid första kontakten/);
+    await context.close();
   });
 });

@@ -134,6 +134,12 @@ export function CasePage({ session, c, state, units, users, canAct, canChangeDea
         <dd>{c.assigneeName ?? 'Ingen tilldelad'}</dd>
         <dt>Kanal</dt>
         <dd>{CASE_CHANNEL_NAMES[c.channel]}</dd>
+        {c.resolvedAtFirstContact && (
+          <>
+            <dt>Uppklarning</dt>
+            <dd>Löst vid första kontakten</dd>
+          </>
+        )}
         <dt>Inkom</dt>
         <dd>{dateTime(c.receivedAt)}</dd>
         <dt>Kontaktuppgifter</dt>

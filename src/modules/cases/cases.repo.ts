@@ -257,7 +257,20 @@ export async function caseTimings(db: Db, tenantId: string, f: TimingFilter): Pr
   if (f.channels?.length) q = q.where('c.channel', 'in', f.channels as CaseTable['channel'][]);
   if (f.categoryCodes?.length) q = q.where('cat.code', 'in', f.categoryCodes);
   const { rows } = await q.executeTakeFirstOrThrow();
-  type Tuple = [string, CaseTable['type'], CaseTable['channel'], string, string, string, string, string, string | null, string | null, CaseStatus, boolean];
+  type Tuple = [
+    string,
+    CaseTable['type'],
+    CaseTable['channel'],
+    string,
+    string,
+    string,
+    string,
+    string,
+    string | null,
+    string | null,
+    CaseStatus,
+    boolean,
+  ];
   return (JSON.parse(rows) as Tuple[]).map((r) => ({
     id: r[0],
     type: r[1],
