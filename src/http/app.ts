@@ -19,6 +19,7 @@ import { registerOpen311Routes } from '../modules/open311/open311.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
 import { registerPromiseRoutes } from '../modules/promises/promises.routes.ts';
+import { registerTenantRoutes } from '../modules/tenants/tenants.routes.ts';
 import { registerAuth } from './auth.ts';
 import type { App, AppContext } from './context.ts';
 import { errorHandler } from './error-handler.ts';
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerMetrics(app);
   registerCalendarRoutes(app, ctx);
   registerOrgRoutes(app, ctx);
+  registerTenantRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
   registerCaseRoutes(app, ctx);

@@ -23,13 +23,21 @@ const T = {
     en: 'We will get back to you within two working days.',
   },
   sections: { sv: 'Se resultaten', fi: 'Katso tulokset', en: 'See the results' },
-  promisesLink: { sv: 'Servicelöften och hur de hålls', fi: 'Palvelulupaukset ja niiden toteutuminen', en: 'Service promises and how they are kept' },
+  promisesLink: {
+    sv: 'Servicelöften och hur de hålls',
+    fi: 'Palvelulupaukset ja niiden toteutuminen',
+    en: 'Service promises and how they are kept',
+  },
   promisesText: {
     sv: 'Vad kommunen lovar, vad som händer om löftet bryts, och hur ofta det hålls – månad för månad.',
     fi: 'Mitä kunta lupaa, mitä tapahtuu jos lupaus rikotaan, ja kuinka usein se pidetään – kuukausittain.',
     en: 'What the municipality promises, what happens if a promise is broken, and how often it is kept – month by month.',
   },
-  meetingsLink: { sv: 'Sammanträden: handlingar och protokoll', fi: 'Kokoukset: asiakirjat ja pöytäkirjat', en: 'Meetings: documents and minutes' },
+  meetingsLink: {
+    sv: 'Sammanträden: handlingar och protokoll',
+    fi: 'Kokoukset: asiakirjat ja pöytäkirjat',
+    en: 'Meetings: documents and minutes',
+  },
   meetingsText: {
     sv: 'Publicerades handlingarna minst sex dagar före mötet och protokollet senast en arbetsdag efter justering?',
     fi: 'Julkaistiinko asiakirjat vähintään kuusi päivää ennen kokousta ja pöytäkirja viimeistään työpäivä tarkastuksen jälkeen?',

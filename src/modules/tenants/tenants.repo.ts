@@ -47,3 +47,25 @@ export async function insertTenant(
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
 }
+
+export interface TenantSettingsValues {
+  name: string;
+  orgNumber: string | null;
+  defaultLanguage: 'sv' | 'fi' | 'en';
+  firstResponseDays: number;
+}
+
+/** Changes a tenant's own settings; the slug and time zone stay as they were. */
+export function updateTenantSettings(db: Db, tenantId: string, values: TenantSettingsValues): Promise<Tenant | undefined> {
+  return db
+    .updateTable('tenants')
+    .set({
+      name: values.name,
+      org_number: values.orgNumber,
+      default_language: values.defaultLanguage,
+      first_response_days: values.firstResponseDays,
+    })
+    .where('id', '=', tenantId)
+    .returning(COLUMNS)
+    .executeTakeFirst();
+}

@@ -2,8 +2,11 @@ import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { validate } from '../../http/validate.ts';
+import type { Actor } from '../accounts/actor.ts';
+import { requireAnyRole } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { createRootUnit } from '../org/org.service.ts';
+import * as repo from './tenants.repo.ts';
 import { findTenantBySlug, insertTenant, type Tenant } from './tenants.repo.ts';
 
 export const TenantInput = Type.Object({
@@ -49,4 +52,70 @@ export async function requireTenant(db: Db, slug: string): Promise<Tenant> {
   const tenant = await findTenantBySlug(db, slug);
   if (!tenant) throw notFound('Organisationen');
   return tenant;
+}
+
+export const TENANT_LANGUAGES = ['sv', 'fi', 'en'] as const;
+
+/** The settings an admin may change; every field is optional (unchanged when absent). */
+export const TenantSettingsInput = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
+  /** Empty string or null clears it. */
+  orgNumber: Type.Optional(Type.Union([Type.Null(), Type.String({ pattern: '^([0-9]{6}-[0-9]{4})?$' })])),
+  defaultLanguage: Type.Optional(Type.Enum(TENANT_LANGUAGES)),
+  firstResponseDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
+});
+export type TenantSettingsInput = Type.Static<typeof TenantSettingsInput>;
+
+const SETTINGS_MESSAGES: Record<string, string> = {
+  name: 'Ange kommunens namn (1–200 tecken).',
+  orgNumber: 'Organisationsnumret skrivs NNNNNN-NNNN, eller lämnas tomt.',
+  defaultLanguage: 'Välj språk: svenska, finska eller engelska.',
+  firstResponseDays: 'Ange antal arbetsdagar som ett heltal 0–60.',
+};
+
+/** The caller's own municipality. */
+export async function getTenantSettings(actor: Actor, { db }: { db: Db }): Promise<Tenant> {
+  const tenant = await repo.findTenantById(db, actor.tenantId);
+  if (!tenant) throw notFound('Kommunen');
+  return tenant;
+}
+
+/**
+ * Changes the municipality's name, organisation number, default language and default N (working
+ * days to first feedback). Cases store their own deadline, so a new N applies only to cases
+ * received after the change.
+ */
+export async function updateTenantSettings(actor: Actor, input: unknown, { db }: { db: Db }): Promise<Tenant> {
+  requireAnyRole(actor, ['admin']);
+  const value = validate(TenantSettingsInput, input, SETTINGS_MESSAGES);
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.findTenantById(trx, actor.tenantId);
+    if (!before) throw notFound('Kommunen');
+    const after: repo.TenantSettingsValues = {
+      name: value.name !== undefined ? value.name.trim() : before.name,
+      orgNumber: value.orgNumber !== undefined ? value.orgNumber || null : before.orgNumber,
+      defaultLanguage: value.defaultLanguage ?? before.defaultLanguage,
+      firstResponseDays: value.firstResponseDays ?? before.firstResponseDays,
+    };
+    const tenant = await repo.updateTenantSettings(trx, actor.tenantId, after);
+    if (!tenant) throw notFound('Kommunen');
+    await recordAudit(trx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: 'update',
+      entity: 'tenant',
+      entityId: actor.tenantId,
+      data: {
+        before: {
+          name: before.name,
+          orgNumber: before.orgNumber,
+          defaultLanguage: before.defaultLanguage,
+          firstResponseDays: before.firstResponseDays,
+        },
+        after,
+      },
+    });
+    return tenant;
+  });
 }
