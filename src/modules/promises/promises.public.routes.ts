@@ -36,7 +36,34 @@ async function tenantOf(slug: string, db: AppContext['db']): Promise<Tenant> {
   return requireTenant(db, slug);
 }
 
+// A promise's public summary takes tens to hundreds of milliseconds to compute from two years of
+// cases or meetings, and its charts as long again to draw; public pages are read by many. Summaries
+// and rendered pages are kept for a minute (the pages say figures may be up to a minute old),
+// keyed so that any change of a promise (status, version) shows at once.
+const PUBLIC_TTL_MS = 60_000;
+const memo = new Map<string, { at: number; value: Promise<unknown> }>();
+
+function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  const hit = memo.get(key);
+  if (hit && now - hit.at < PUBLIC_TTL_MS) return hit.value as Promise<T>;
+  for (const [k, v] of memo) if (now - v.at >= PUBLIC_TTL_MS) memo.delete(k);
+  const value = compute();
+  memo.set(key, { at: now, value });
+  value.catch(() => memo.delete(key));
+  return value;
+}
+
+function promiseKey(tenantId: string, promise: PromiseView, year: number): string {
+  return `${tenantId}|${promise.id}|${promise.status}|${promise.versions.length}|${promise.current.id}|${year}|${localDate(new Date())}`;
+}
+
+function cachedSummary(tenantId: string, loader: ResultsLoader, promise: PromiseView, year: number): ReturnType<typeof promiseSummary> {
+  return remember(`summary|${promiseKey(tenantId, promise, year)}`, () => promiseSummary(loader, promise, year));
+}
+
 async function publicItem(
+  tenantId: string,
   loader: ResultsLoader,
   units: ReadonlyMap<string, OrgUnit>,
   promise: PromiseView,
@@ -44,7 +71,7 @@ async function publicItem(
 ): Promise<PublicPromise> {
   return {
     promise,
-    summary: await promiseSummary(loader, promise, year),
+    summary: await cachedSummary(tenantId, loader, promise, year),
     boardName: units.get(promise.current.boardUnitId)?.name ?? '',
     unitName: units.get(promise.current.unitId)?.name ?? '',
   };
@@ -103,18 +130,23 @@ export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void 
     const { tenant: slug } = request.params as { tenant: string };
     const { tenant, year, loader, units } = await load(slug);
     const lang = publicLang(request, reply, tenant.defaultLanguage);
-    const groups = new Map<string, PromiseGroup>();
-    for (const promise of await publishedPromises(db, tenant.id)) {
-      const g = groupOf(units, promise.current.unitId, promise.current.boardUnitId);
-      let group = groups.get(g.id);
-      if (!group) {
-        group = { ...g, promises: [] };
-        groups.set(g.id, group);
+    const promises = await publishedPromises(db, tenant.id);
+    const key = `list|${lang}|${promises.map((p) => promiseKey(tenant.id, p, year)).join(',')}`;
+    const page = await remember(key, async () => {
+      const groups = new Map<string, PromiseGroup>();
+      for (const promise of promises) {
+        const g = groupOf(units, promise.current.unitId, promise.current.boardUnitId);
+        let group = groups.get(g.id);
+        if (!group) {
+          group = { ...g, promises: [] };
+          groups.set(g.id, group);
+        }
+        group.promises.push(await publicItem(tenant.id, loader, units, promise, year));
       }
-      group.promises.push(await publicItem(loader, units, promise, year));
-    }
-    const sorted = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-    return html(reply, renderPage(PublicPromisesPage({ lang, tenant, groups: sorted })));
+      const sorted = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+      return renderPage(PublicPromisesPage({ lang, tenant, groups: sorted }));
+    });
+    return html(reply, page);
   });
 
   app.get('/:tenant/promises.json', async (request, reply) => {
@@ -122,7 +154,7 @@ export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void 
     const { tenant, year, loader, units } = await load(slug);
     const promises = [];
     for (const promise of await publishedPromises(db, tenant.id)) {
-      const item = await publicItem(loader, units, promise, year);
+      const item = await publicItem(tenant.id, loader, units, promise, year);
       promises.push({
         id: promise.id,
         kind: promise.kind,
@@ -149,7 +181,7 @@ export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void 
       ['id', 'title', 'kind', 'group', 'board', 'unit', 'target', 'year', 'measured', 'met', 'missed', 'open_overdue', 'ratio', 'status'],
     ];
     for (const promise of await publishedPromises(db, tenant.id)) {
-      const item = await publicItem(loader, units, promise, year);
+      const item = await publicItem(tenant.id, loader, units, promise, year);
       const v = promise.current;
       const group = groupOf(units, v.unitId, v.boardUnitId).name;
       for (const [y, f] of [
@@ -183,7 +215,7 @@ export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void 
     const id = format === 'html' ? raw : raw.replace(/\.(json|csv)$/, '');
     const { tenant, year, loader, units } = await load(slug);
     const promise = await visiblePromise(db, tenant.id, id);
-    const item = await publicItem(loader, units, promise, year);
+    const item = await publicItem(tenant.id, loader, units, promise, year);
     if (format === 'json') {
       return reply.header('access-control-allow-origin', '*').send({
         id: promise.id,
@@ -224,6 +256,9 @@ export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void 
     const lang = publicLang(request, reply, tenant.defaultLanguage);
     const events = await listPromiseEvents(db, tenant.id, promise.id);
     const ends = new Map(segmentsInForce(versionRules(promise), promise.retiredOn).map((s) => [s.version, s.to]));
-    return html(reply, renderPage(PublicPromisePage({ lang, tenant, item, events, ends })));
+    const page = await remember(`detail|${lang}|${events.length}|${promiseKey(tenant.id, promise, year)}`, async () =>
+      renderPage(PublicPromisePage({ lang, tenant, item, events, ends })),
+    );
+    return html(reply, page);
   });
 }
