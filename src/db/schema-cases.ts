@@ -94,9 +94,23 @@ export interface CaseEventTable {
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+/** Migration 0007_response_templates.sql. */
+export interface ResponseTemplateTable {
+  id: Generated<string>;
+  tenant_id: string;
+  title: string;
+  body: string;
+  /** Null = offered for every category. */
+  category_id: string | null;
+  active: Generated<boolean>;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  updated_at: Generated<Date>;
+}
+
 export interface CaseTables {
   categories: CategoryTable;
   case_counters: CaseCounterTable;
   cases: CaseTable;
   case_events: CaseEventTable;
+  response_templates: ResponseTemplateTable;
 }

@@ -24,6 +24,10 @@ interface CasePageProps {
   flash?: string;
   /** The action whose form failed, its errors and what was typed. */
   failed?: { kind: string; errors: FieldError[]; values: Values };
+  /** Active response templates offered for this case (its category's and those for every category). */
+  templates?: { id: string; title: string }[];
+  /** A template chosen with ?template=…&for=…: the form it fills and its body with placeholders replaced. */
+  prefill?: { form: 'answer' | 'resolve'; templateId: string; title: string; body: string };
 }
 
 function eventDetails(e: CaseEventView, units: OrgUnit[], users: { id: string; name: string }[]): string | null {
@@ -56,6 +60,7 @@ function ActionForm({
   failed,
   children,
   submit,
+  before,
 }: {
   id: string;
   kind: string;
@@ -65,11 +70,14 @@ function ActionForm({
   failed?: CasePageProps['failed'];
   children: preact.ComponentChildren;
   submit: string;
+  /** Rendered between the heading and the form (its own form, never nested). */
+  before?: preact.ComponentChildren;
 }) {
   const errors = failed?.kind === kind ? prefixed(id, failed.errors) : [];
   return (
     <section class="case-action" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{title}</h3>
+      {before}
       <form method="post" action={`/staff/cases/${c.id}/events#${id}-title`} novalidate>
         <ErrorSummary errors={errors} />
         <CsrfField token={session.csrfToken} />
@@ -92,13 +100,61 @@ const FORM_OF_KIND: Record<string, string> = {
   note: 'note',
 };
 
+/**
+ * Picks a response template without JavaScript: a small GET form of its own, above the answer form,
+ * that reloads the case page with ?template=<id>&for=<form> so the answer textarea is pre-filled.
+ */
+function TemplateChooser({
+  formId,
+  c,
+  templates,
+  prefill,
+}: {
+  formId: 'answer' | 'resolve';
+  c: CaseView;
+  templates: { id: string; title: string }[];
+  prefill?: CasePageProps['prefill'];
+}) {
+  if (templates.length === 0) return null;
+  const chosen = prefill?.form === formId ? prefill : undefined;
+  return (
+    <form method="get" action={`/staff/cases/${c.id}#${formId}-title`} class="template-chooser">
+      <input type="hidden" name="for" value={formId} />
+      <Select
+        id={`${formId}-template`}
+        name="template"
+        label="Använd mall"
+        value={chosen?.templateId}
+        empty="Välj en svarsmall"
+        options={templates.map((t) => ({ value: t.id, label: t.title }))}
+      />
+      <button type="submit">Fyll i texten från mallen</button>
+      {chosen && <p>Texten nedan kommer från mallen ”{chosen.title}”. Läs igenom och anpassa den innan du skickar.</p>}
+    </form>
+  );
+}
+
 /** Several forms share field names on this page; ids (and error links) carry the form's prefix. */
 function prefixed(formId: string, errors: FieldError[]): FieldError[] {
   return errors.map((x) => ({ ...x, field: `${formId}-${x.field}` }));
 }
 
-export function CasePage({ session, c, state, units, users, canAct, canChangeDeadline, workingDays, flash, failed }: CasePageProps) {
+export function CasePage({
+  session,
+  c,
+  state,
+  units,
+  users,
+  canAct,
+  canChangeDeadline,
+  workingDays,
+  flash,
+  failed,
+  templates = [],
+  prefill,
+}: CasePageProps) {
   const v = (kind: string, field: string) => (failed?.kind === kind ? failed.values[field] : undefined);
+  const filled = (formId: 'answer' | 'resolve') => (prefill?.form === formId ? prefill.body : undefined);
   const e = (kind: string) => (failed?.kind === kind ? prefixed(FORM_OF_KIND[kind] ?? kind, failed.errors) : []);
   const open = c.status !== 'resolved';
   return (
@@ -178,13 +234,14 @@ export function CasePage({ session, c, state, units, users, canAct, canChangeDea
             c={c}
             session={session}
             failed={failed}
+            before={<TemplateChooser formId="answer" c={c} templates={templates} prefill={prefill} />}
           >
             <Text
               id="answer-body"
               name="body"
               label="Meddelande till invånaren"
               textarea
-              value={v('first_response', 'body')}
+              value={v('first_response', 'body') ?? filled('answer')}
               errors={e('first_response')}
               hint={
                 c.contact.email
@@ -263,8 +320,16 @@ export function CasePage({ session, c, state, units, users, canAct, canChangeDea
             c={c}
             session={session}
             failed={failed}
+            before={<TemplateChooser formId="resolve" c={c} templates={templates} prefill={prefill} />}
           >
-            <Text id="resolve-body" name="body" label="Svar till invånaren" textarea value={v('resolved', 'body')} errors={e('resolved')} />
+            <Text
+              id="resolve-body"
+              name="body"
+              label="Svar till invånaren"
+              textarea
+              value={v('resolved', 'body') ?? filled('resolve')}
+              errors={e('resolved')}
+            />
           </ActionForm>
         </>
       )}

@@ -24,7 +24,8 @@ import {
   REFERRALS,
 } from './cases.seed-data.ts';
 import { firstResponseDaysByCategory, formatCaseNumber } from './cases.service.ts';
-import { insertCategoriesUnchecked } from './categories.service.ts';
+import { insertCategoriesUnchecked, listCategories } from './categories.service.ts';
+import { insertResponseTemplatesUnchecked } from './response-templates.service.ts';
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number) {
@@ -278,8 +279,71 @@ async function seedTenantCases(db: Db, tenant: Tenant, demo: DemoCategory[], opt
   });
 }
 
+/** Response templates of the demo: null category = offered for every category. */
+const NORRTALJE_TEMPLATES: { title: string; body: string; category: string | null }[] = [
+  {
+    title: 'Tack för din synpunkt',
+    category: null,
+    body:
+      'Hej!\n\nTack för att du har hört av dig till {kommun}. Vi har tagit emot din synpunkt och registrerat den som ärende {ärendenummer}. ' +
+      'Dina synpunkter hjälper oss att bli bättre, och vi tar med dem i vårt arbete.\n\nVänliga hälsningar\n{kommun}',
+  },
+  {
+    title: 'Vi har tagit emot din felanmälan',
+    category: 'gata',
+    body:
+      'Hej!\n\nTack för din felanmälan, som har fått ärendenummer {ärendenummer}. Vi har skickat den vidare till den driftentreprenör ' +
+      'som sköter gator och vägar åt {kommun}. Akuta fel åtgärdas så snart som möjligt, övriga fel i vår ordinarie planering.\n\n' +
+      'Vänliga hälsningar\nSamhällsbyggnadsförvaltningen, {kommun}',
+  },
+  {
+    title: 'Hänvisning till annan myndighet',
+    category: null,
+    body:
+      'Hej!\n\nTack för din fråga (ärende {ärendenummer}). Frågan hanteras inte av {kommun} utan av en annan myndighet. ' +
+      'Vi har skrivit nedan vart du kan vända dig:\n\n[Myndighet och kontaktuppgifter]\n\nVänliga hälsningar\n{kommun}',
+  },
+  {
+    title: 'Tömning av avfallskärl',
+    category: 'avfall',
+    body:
+      'Hej!\n\nTack för att du hörde av dig (ärende {ärendenummer}). Vi har kontrollerat tömningen hos vår entreprenör. ' +
+      'Kärlet töms vid nästa ordinarie tur; om det inte sker, svara gärna på det här meddelandet.\n\nVänliga hälsningar\nKundservice avfall, {kommun}',
+  },
+  {
+    title: 'Handläggningen tar längre tid',
+    category: null,
+    body:
+      'Hej!\n\nVi behöver lite mer tid för att utreda ditt ärende {ärendenummer}. Vi återkommer till dig senast [datum].\n\n' +
+      'Vänliga hälsningar\n{kommun}',
+  },
+];
+
+async function seedResponseTemplates(db: Db, tenant: Tenant): Promise<void> {
+  const categories = await listCategories(db, tenant.id);
+  const idOf = (code: string | null) => (code ? (categories.find((c) => c.code === code)?.id ?? null) : null);
+  const values = NORRTALJE_TEMPLATES.filter((t) => t.category === null || idOf(t.category)).map((t) => ({
+    title: t.title,
+    body: t.body,
+    categoryId: idOf(t.category),
+    active: true,
+  }));
+  await db.transaction().execute(async (trx) => {
+    await insertResponseTemplatesUnchecked(trx, tenant.id, values);
+    await recordAudit(trx, {
+      tenantId: tenant.id,
+      actorUserId: null,
+      actorLabel: 'seed',
+      action: 'response_template.seed',
+      entity: 'response_template',
+      data: { templates: values.length },
+    });
+  });
+}
+
 /** Demo data of this module for the demo tenants. */
 export async function seedCasesDemo(db: Db, tenants: DemoTenants): Promise<void> {
   await seedTenantCases(db, tenants.norrtalje, NORRTALJE_CATEGORIES, { perDay: 48, seed: 20250101 });
+  await seedResponseTemplates(db, tenants.norrtalje);
   await seedTenantCases(db, tenants.lulea, LULEA_CATEGORIES, { perDay: 2, seed: 920 });
 }

@@ -19,6 +19,8 @@ import { CASE_CHANNELS, CASE_STATUSES } from './cases.schemas.ts';
 import { addCaseEvent, canActOnCase, createCase, firstResponseDaysByCategory, getCase, listCases, today } from './cases.service.ts';
 import { InboxPage, IntakePage, type Values } from './cases.views.tsx';
 import { listCategories } from './categories.service.ts';
+import { registerResponseTemplateRoutes } from './response-templates.routes.ts';
+import { fillTemplate, templatesForCategory } from './response-templates.service.ts';
 
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
 
@@ -153,12 +155,22 @@ export function registerCaseStaffRoutes(app: App, { db }: AppContext): void {
   ) => {
     const { actor, session } = staffContext(request, reply);
     const c = await getCase(actor, id, { db });
-    const [units, users, calendar, path] = await Promise.all([
+    const [units, users, calendar, path, templates] = await Promise.all([
       listUnits(db, actor.tenantId),
       listUsers(db, actor.tenantId),
       tenantCalendar(db, actor.tenantId),
       unitPath(db, actor.tenantId, c.unitId),
+      templatesForCategory(db, actor.tenantId, c.categoryId),
     ]);
+    // ?template=<id>&for=answer|resolve pre-fills that form (only with a template offered for this case).
+    const q = request.query as Record<string, string | undefined>;
+    const chosen = failed ? undefined : templates.find((t) => t.id === q.template);
+    const prefill = chosen && {
+      form: q.for === 'resolve' ? ('resolve' as const) : ('answer' as const),
+      templateId: chosen.id,
+      title: chosen.title,
+      body: fillTemplate(chosen.body, { caseNumber: c.caseNumber, tenantName: actor.tenantName }),
+    };
     const now = today();
     const start = [c.receivedDate, now].sort()[1]; // the later of two dates
     const workingDays: string[] = [];
@@ -175,6 +187,8 @@ export function registerCaseStaffRoutes(app: App, { db }: AppContext): void {
       workingDays,
       flash: takeFlash(request),
       failed,
+      templates: templates.map((t) => ({ id: t.id, title: t.title })),
+      prefill,
     });
     return html(reply, renderPage(page), failed ? 400 : 200);
   };
@@ -209,4 +223,5 @@ export function registerCaseStaffRoutes(app: App, { db }: AppContext): void {
   });
 
   registerCaseAdminRoutes(app, { db });
+  registerResponseTemplateRoutes(app, { db });
 }
