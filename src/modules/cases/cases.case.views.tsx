@@ -1,6 +1,7 @@
 // The staff page of one case: message, contact details, timeline and a form for every action.
 import type { FieldError } from '../../http/errors.ts';
 import { CsrfField, ErrorSummary, Notice } from '../../web/components.tsx';
+import { dateTimeFormat } from '../../web/i18n.ts';
 import { StaffPage } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
 import type { DueState } from './cases.deadline.ts';
@@ -9,7 +10,7 @@ import { CASE_CHANNEL_NAMES, CASE_STATUS_NAMES, CASE_TYPE_NAMES, COMMON_AUTHORIT
 import { DueLabel, Select, type Session, Text, type Values } from './cases.views.tsx';
 
 const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+  dateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
 
 interface CasePageProps {
   session: Session;

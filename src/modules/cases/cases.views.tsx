@@ -1,6 +1,7 @@
 // Staff pages of cases: the inbox, the intake form ("Ny kontakt") and the case page.
 import type { FieldError } from '../../http/errors.ts';
 import { CsrfField, describedBy, ErrorSummary, Field, fieldError, Notice } from '../../web/components.tsx';
+import { dateTimeFormat } from '../../web/i18n.ts';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
 import { type DueState, dueStateLabel } from './cases.deadline.ts';
@@ -12,7 +13,7 @@ export type Session = NonNullable<StaffPageProps['session']>;
 export type Values = Record<string, string>;
 
 const dateTime = (iso: string) =>
-  new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+  dateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
 
 export function DueLabel({ state }: { state: DueState }) {
   const { text, className } = dueStateLabel(state);

@@ -1,5 +1,6 @@
 // Verdicts in words (sv, fi, en): a verdict is never shown by colour alone.
 import type { Lang } from '../../web/i18n.ts';
+import { dateTimeFormat } from '../../web/i18n.ts';
 import type { Outcome } from './meetings.rules.ts';
 import type { MeetingView } from './meetings.service.ts';
 
@@ -8,7 +9,7 @@ const LOCALE: Record<Lang, string> = { sv: 'sv-SE', fi: 'fi-FI', en: 'en-GB' };
 /** "10 mars 2026" from '2026-03-10'. */
 export function shortDate(date: string, lang: Lang): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );
 }

@@ -3,15 +3,16 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Lang } from '../../web/i18n.ts';
+import { dateTimeFormat, numberFormat } from '../../web/i18n.ts';
 
 const LOCALE: Record<Lang, string> = { sv: 'sv-SE', fi: 'fi-FI', en: 'en-GB' };
 
 export function formatPercent(ratio: number, lang: Lang, digits = 0): string {
-  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(ratio);
+  return numberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(ratio);
 }
 
 export function monthName(month: number, lang: Lang, style: 'short' | 'long' = 'short'): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2025, month - 1, 1)));
+  return dateTimeFormat(LOCALE[lang], { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2025, month - 1, 1)));
 }
 
 export interface ChartSeries {

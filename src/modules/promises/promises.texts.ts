@@ -1,6 +1,7 @@
 // Public texts of the promises pages in Swedish, Finnish and English, and the sentences that say
 // how well a promise was kept.
 import type { Lang, Translated } from '../../web/i18n.ts';
+import { numberFormat } from '../../web/i18n.ts';
 import type { Fulfilment } from './fulfilment.ts';
 import { formatPercent } from './promises.chart.ts';
 import type { Translations } from './promises.schemas.ts';
@@ -145,7 +146,7 @@ export function statusWord(f: Fulfilment, lang: Lang): string {
 }
 
 export function formatSek(amount: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'fi' ? 'fi-FI' : lang === 'en' ? 'en-GB' : 'sv-SE', {
+  return numberFormat(lang === 'fi' ? 'fi-FI' : lang === 'en' ? 'en-GB' : 'sv-SE', {
     style: 'currency',
     currency: 'SEK',
     maximumFractionDigits: 0,
