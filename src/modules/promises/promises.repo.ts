@@ -11,32 +11,6 @@ export interface PromiseRow {
   updatedAt: Date;
 }
 
-export interface VersionRow {
-  id: string;
-  promiseId: string;
-  version: number;
-  title: string;
-  publicText: string;
-  translations: unknown;
-  boardUnitId: string;
-  unitId: string;
-  promised: string;
-  metric: unknown;
-  measurementText: string;
-  target: number | null;
-  remedy: string;
-  counterRequirement: string;
-  decisionBoard: string | null;
-  decisionBoardUnitId: string | null;
-  decisionDate: string | null;
-  decisionRegistrationNumber: string | null;
-  validFrom: string;
-  validTo: string | null;
-  decided: boolean;
-  createdAt: Date;
-  createdByLabel: string;
-}
-
 export interface VersionValues {
   title: string;
   publicText: string;
@@ -56,6 +30,15 @@ export interface VersionValues {
   validFrom: string;
   validTo: string | null;
   decided: boolean;
+}
+
+/** A stored version: its values plus identity and who made it. */
+export interface VersionRow extends VersionValues {
+  id: string;
+  promiseId: string;
+  version: number;
+  createdAt: Date;
+  createdByLabel: string;
 }
 
 const PROMISE_COLUMNS = ['id', 'kind', 'status', 'retired_on as retiredOn', 'created_at as createdAt', 'updated_at as updatedAt'] as const;
