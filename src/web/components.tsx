@@ -67,3 +67,72 @@ export function Notice({ children }: { children: ComponentChildren }) {
     </div>
   );
 }
+
+interface SelectFieldProps {
+  id: string;
+  /** Form field name; defaults to the id (differs when one page has several forms). */
+  name?: string;
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  errors?: FieldError[];
+  /** Label of an empty first option; none when absent. */
+  empty?: string;
+  hint?: string;
+}
+
+/** A labelled select with its hint and error, wired with aria-describedby and aria-invalid. */
+export function SelectField({ id, name, label, value, options, errors = [], empty, hint }: SelectFieldProps) {
+  const error = fieldError(errors, id);
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <select id={id} name={name ?? id} aria-describedby={describedBy(id, Boolean(hint), error)} aria-invalid={error ? 'true' : undefined}>
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+interface TextFieldProps {
+  id: string;
+  name?: string;
+  label: string;
+  value: string | undefined;
+  errors?: FieldError[];
+  hint?: string;
+  type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local' | 'number';
+  textarea?: boolean;
+  /** Extra class on the input, e.g. a width. */
+  inputClass?: string;
+}
+
+/** A labelled text input (or textarea) with its hint and error, wired for assistive technology. */
+export function TextField({ id, name, label, value, errors = [], hint, type = 'text', textarea, inputClass }: TextFieldProps) {
+  const error = fieldError(errors, id);
+  const described = describedBy(id, Boolean(hint), error);
+  const invalid = error ? 'true' : undefined;
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      {textarea ? (
+        <textarea id={id} name={name ?? id} rows={5} aria-describedby={described} aria-invalid={invalid}>
+          {value ?? ''}
+        </textarea>
+      ) : (
+        <input
+          id={id}
+          name={name ?? id}
+          type={type as 'text'}
+          value={value ?? ''}
+          class={inputClass}
+          aria-describedby={described}
+          aria-invalid={invalid}
+        />
+      )}
+    </Field>
+  );
+}

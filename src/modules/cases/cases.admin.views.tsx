@@ -1,9 +1,9 @@
 // Staff pages for categories (admin) and first-feedback statistics.
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, ErrorSummary, Notice } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
 import { StaffPage } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
-import { Select, type Session, Text, type Values } from './cases.views.tsx';
+import type { Session, Values } from './cases.views.tsx';
 import type { Category } from './categories.service.ts';
 import { percent } from './stats.chart.ts';
 import type { FirstResponseStats, Split } from './stats.service.ts';
@@ -24,17 +24,17 @@ interface CategoriesProps {
 function CategoryFields({ units, values, errors }: { units: OrgUnit[]; values: Values; errors: FieldError[] }) {
   return (
     <>
-      <Text
+      <TextField
         id="code"
         label="Kod"
         value={values.code}
         errors={errors}
         hint="2–40 tecken: a–z, 0–9, - och _. Används i API:t och formulären."
       />
-      <Text id="name" label="Namn (svenska)" value={values.name} errors={errors} />
-      <Text id="nameFi" label="Namn på finska (frivilligt)" value={values.nameFi} errors={errors} />
-      <Text id="nameEn" label="Namn på engelska (frivilligt)" value={values.nameEn} errors={errors} />
-      <Select
+      <TextField id="name" label="Namn (svenska)" value={values.name} errors={errors} />
+      <TextField id="nameFi" label="Namn på finska (frivilligt)" value={values.nameFi} errors={errors} />
+      <TextField id="nameEn" label="Namn på engelska (frivilligt)" value={values.nameEn} errors={errors} />
+      <SelectField
         id="unitId"
         label="Ägande enhet"
         value={values.unitId}
@@ -42,7 +42,7 @@ function CategoryFields({ units, values, errors }: { units: OrgUnit[]; values: V
         empty="Välj enhet"
         options={units.map((u) => ({ value: u.id, label: u.name }))}
       />
-      <Text
+      <TextField
         id="firstResponseDays"
         label="Arbetsdagar till återkoppling (frivilligt)"
         value={values.firstResponseDays}
@@ -140,7 +140,7 @@ export function CategoriesPage({ session, categories, units, values, errors, fla
       <form method="post" action="/staff/categories/unit-days" novalidate>
         <ErrorSummary errors={unitErrors} />
         <CsrfField token={session.csrfToken} />
-        <Select
+        <SelectField
           id="unitDaysUnit"
           label="Enhet"
           value={unitDays?.values.unitDaysUnit}
@@ -148,7 +148,7 @@ export function CategoriesPage({ session, categories, units, values, errors, fla
           empty="Välj enhet"
           options={units.map((u) => ({ value: u.id, label: u.name }))}
         />
-        <Text
+        <TextField
           id="unitDays"
           label="Arbetsdagar till återkoppling"
           value={unitDays?.values.unitDays}
@@ -217,15 +217,15 @@ export function StatsPage({ session, stats, units, values, errors, chartSvg, csv
       </p>
       <form method="get" action="/staff/stats" class="filters" novalidate>
         <ErrorSummary errors={errors} />
-        <Select
+        <SelectField
           id="unit"
           label="Enhet (med underenheter)"
           value={values.unit}
           empty="Hela kommunen"
           options={units.map((u) => ({ value: u.id, label: u.name }))}
         />
-        <Text id="from" label="Från" type="date" value={values.from} errors={errors} />
-        <Text id="to" label="Till" type="date" value={values.to} errors={errors} />
+        <TextField id="from" label="Från" type="date" value={values.from} errors={errors} />
+        <TextField id="to" label="Till" type="date" value={values.to} errors={errors} />
         <button type="submit">Visa</button>
       </form>
       {stats && (

@@ -1,13 +1,13 @@
 // The staff page of one case: message, contact details, timeline and a form for every action.
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, ErrorSummary, Notice } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
 import { dateTimeFormat } from '../../web/i18n.ts';
 import { StaffPage } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
 import type { DueState } from './cases.deadline.ts';
 import type { CaseEventView, CaseView } from './cases.present.ts';
 import { CASE_CHANNEL_NAMES, CASE_STATUS_NAMES, CASE_TYPE_NAMES, COMMON_AUTHORITIES, EVENT_KIND_NAMES } from './cases.schemas.ts';
-import { DueLabel, Select, type Session, Text, type Values } from './cases.views.tsx';
+import { DueLabel, type Session, type Values } from './cases.views.tsx';
 
 const dateTime = (iso: string) =>
   dateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
@@ -121,7 +121,7 @@ function TemplateChooser({
   return (
     <form method="get" action={`/staff/cases/${c.id}#${formId}-title`} class="template-chooser">
       <input type="hidden" name="for" value={formId} />
-      <Select
+      <SelectField
         id={`${formId}-template`}
         name="template"
         label="Använd mall"
@@ -237,7 +237,7 @@ export function CasePage({
             failed={failed}
             before={<TemplateChooser formId="answer" c={c} templates={templates} prefill={prefill} />}
           >
-            <Text
+            <TextField
               id="answer-body"
               name="body"
               label="Meddelande till invånaren"
@@ -260,7 +260,7 @@ export function CasePage({
             session={session}
             failed={failed}
           >
-            <Select
+            <SelectField
               id="promise-nextFeedbackDate"
               name="nextFeedbackDate"
               label="Vi återkommer senast"
@@ -269,7 +269,7 @@ export function CasePage({
               empty="Välj en arbetsdag"
               options={workingDays.map((d) => ({ value: d, label: d }))}
             />
-            <Text
+            <TextField
               id="promise-body"
               name="body"
               label="Meddelande till invånaren (frivilligt)"
@@ -287,7 +287,7 @@ export function CasePage({
             session={session}
             failed={failed}
           >
-            <Select
+            <SelectField
               id="refer-authority"
               name="authority"
               label="Myndighet"
@@ -296,15 +296,15 @@ export function CasePage({
               empty="Välj myndighet"
               options={COMMON_AUTHORITIES.map((a) => ({ value: a, label: a }))}
             />
-            <Text
+            <TextField
               id="refer-otherAuthority"
               name="otherAuthority"
               label="Annan myndighet (om den inte finns i listan)"
               value={v('referred', 'otherAuthority')}
               errors={e('referred')}
             />
-            <Text id="refer-reason" name="reason" label="Varför" value={v('referred', 'reason')} errors={e('referred')} />
-            <Text
+            <TextField id="refer-reason" name="reason" label="Varför" value={v('referred', 'reason')} errors={e('referred')} />
+            <TextField
               id="refer-body"
               name="body"
               label="Meddelande till invånaren (frivilligt)"
@@ -323,7 +323,7 @@ export function CasePage({
             failed={failed}
             before={<TemplateChooser formId="resolve" c={c} templates={templates} prefill={prefill} />}
           >
-            <Text
+            <TextField
               id="resolve-body"
               name="body"
               label="Svar till invånaren"
@@ -336,12 +336,12 @@ export function CasePage({
       )}
       {canAct && !open && (
         <ActionForm id="reopen" kind="reopened" title="Öppna igen" submit="Öppna ärendet igen" c={c} session={session} failed={failed}>
-          <Text id="reopen-reason" name="reason" label="Varför (frivilligt)" value={v('reopened', 'reason')} errors={e('reopened')} />
+          <TextField id="reopen-reason" name="reason" label="Varför (frivilligt)" value={v('reopened', 'reason')} errors={e('reopened')} />
         </ActionForm>
       )}
       {canAct && (
         <ActionForm id="reassign" kind="reassigned" title="Omfördela" submit="Omfördela" c={c} session={session} failed={failed}>
-          <Select
+          <SelectField
             id="reassign-unitId"
             name="unitId"
             label="Enhet"
@@ -349,7 +349,7 @@ export function CasePage({
             errors={e('reassigned')}
             options={units.map((u) => ({ value: u.id, label: u.name }))}
           />
-          <Select
+          <SelectField
             id="reassign-assigneeUserId"
             name="assigneeUserId"
             label="Handläggare"
@@ -358,7 +358,7 @@ export function CasePage({
             empty="Ingen"
             options={users.map((u) => ({ value: u.id, label: u.name }))}
           />
-          <Text id="reassign-reason" name="reason" label="Skäl" value={v('reassigned', 'reason')} errors={e('reassigned')} />
+          <TextField id="reassign-reason" name="reason" label="Skäl" value={v('reassigned', 'reason')} errors={e('reassigned')} />
         </ActionForm>
       )}
       {canChangeDeadline && (
@@ -371,7 +371,7 @@ export function CasePage({
           session={session}
           failed={failed}
         >
-          <Text
+          <TextField
             id="deadline-newDueDate"
             name="newDueDate"
             label="Ny tidsfrist för återkoppling"
@@ -379,7 +379,7 @@ export function CasePage({
             value={v('deadline_changed', 'newDueDate') ?? c.firstResponseDue}
             errors={e('deadline_changed')}
           />
-          <Text
+          <TextField
             id="deadline-reason"
             name="reason"
             label="Skäl (sparas i loggen)"
@@ -389,7 +389,7 @@ export function CasePage({
         </ActionForm>
       )}
       <ActionForm id="note" kind="note" title="Intern anteckning" submit="Spara anteckning" c={c} session={session} failed={failed}>
-        <Text
+        <TextField
           id="note-body"
           name="body"
           label="Anteckning (visas aldrig för invånaren)"

@@ -24,7 +24,7 @@ import { findCategoryByCode, listCategories } from './categories.service.ts';
 export { addCaseEvent } from './cases.events.ts';
 export type { CaseEventView, CaseView } from './cases.present.ts';
 export { addResidentMessage, findCaseByTrackingToken } from './cases.resident.ts';
-export { CaseEventInput, CreateCaseInput, messagesFor } from './cases.schemas.ts';
+export { CASE_CHANNEL_NAMES, CASE_TYPE_NAMES, CaseEventInput, CreateCaseInput, messagesFor } from './cases.schemas.ts';
 
 /** Roles that register contacts and work cases. */
 export const CASE_ROLES = ['agent', 'officer', 'quality', 'admin'] as const;

@@ -1,6 +1,6 @@
 // Staff pages of cases: the inbox, the intake form ("Ny kontakt") and the case page.
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, describedBy, ErrorSummary, Field, fieldError, Notice } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
 import { dateTimeFormat } from '../../web/i18n.ts';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
@@ -18,69 +18,6 @@ const dateTime = (iso: string) =>
 export function DueLabel({ state }: { state: DueState }) {
   const { text, className } = dueStateLabel(state);
   return <span class={`due ${className}`}>{text}</span>;
-}
-
-interface SelectProps {
-  id: string;
-  /** Form field name; defaults to the id (differs when one page has several forms). */
-  name?: string;
-  label: string;
-  value: string | undefined;
-  options: { value: string; label: string }[];
-  errors?: FieldError[];
-  empty?: string;
-  hint?: string;
-}
-
-export function Select({ id, name, label, value, options, errors = [], empty, hint }: SelectProps) {
-  const error = fieldError(errors, id);
-  return (
-    <Field id={id} label={label} error={error} hint={hint}>
-      <select id={id} name={name ?? id} aria-describedby={describedBy(id, Boolean(hint), error)} aria-invalid={error ? 'true' : undefined}>
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
-
-interface TextProps {
-  id: string;
-  name?: string;
-  label: string;
-  value: string | undefined;
-  errors?: FieldError[];
-  hint?: string;
-  type?: 'text' | 'email' | 'tel' | 'date' | 'datetime-local';
-  textarea?: boolean;
-}
-
-export function Text({ id, name, label, value, errors = [], hint, type = 'text', textarea }: TextProps) {
-  const error = fieldError(errors, id);
-  const described = describedBy(id, Boolean(hint), error);
-  const invalidAttr = error ? 'true' : undefined;
-  return (
-    <Field id={id} label={label} error={error} hint={hint}>
-      {textarea ? (
-        <textarea id={id} name={name ?? id} rows={5} aria-describedby={described} aria-invalid={invalidAttr}>
-          {value ?? ''}
-        </textarea>
-      ) : (
-        <input
-          id={id}
-          name={name ?? id}
-          type={type as 'text'}
-          value={value ?? ''}
-          aria-describedby={described}
-          aria-invalid={invalidAttr}
-        />
-      )}
-    </Field>
-  );
 }
 
 export interface InboxRow {
@@ -110,7 +47,7 @@ export function InboxPage({ session, rows, total, page, pageSize, filters, units
       <h1>Ärenden</h1>
       {flash && <Notice>{flash}</Notice>}
       <form method="get" action="/staff/cases" class="filters">
-        <Select
+        <SelectField
           id="scope"
           label="Visa"
           value={filters.scope}
@@ -119,14 +56,14 @@ export function InboxPage({ session, rows, total, page, pageSize, filters, units
             { value: 'mine', label: 'Tilldelade mig' },
           ]}
         />
-        <Select
+        <SelectField
           id="unit"
           label="Enhet"
           value={filters.unit}
           empty="Alla enheter"
           options={units.map((u) => ({ value: u.id, label: u.name }))}
         />
-        <Select
+        <SelectField
           id="status"
           label="Status"
           value={filters.status}
@@ -136,14 +73,14 @@ export function InboxPage({ session, rows, total, page, pageSize, filters, units
             { value: 'all', label: 'Alla' },
           ]}
         />
-        <Select
+        <SelectField
           id="category"
           label="Kategori"
           value={filters.category}
           empty="Alla kategorier"
           options={categories.map((c) => ({ value: c.code, label: c.name }))}
         />
-        <Select
+        <SelectField
           id="channel"
           label="Kanal"
           value={filters.channel}
@@ -212,14 +149,14 @@ export function IntakePage({ session, categories, values, errors, flash }: Intak
       <form method="post" action="/staff/cases/new" novalidate>
         <ErrorSummary errors={errors} />
         <CsrfField token={session.csrfToken} />
-        <Select
+        <SelectField
           id="channel"
           label="Kanal"
           value={values.channel}
           errors={errors}
           options={CASE_CHANNELS.map((c) => ({ value: c, label: CASE_CHANNEL_NAMES[c] }))}
         />
-        <Text
+        <TextField
           id="receivedAt"
           label="Mottagen"
           type="datetime-local"
@@ -227,14 +164,14 @@ export function IntakePage({ session, categories, values, errors, flash }: Intak
           errors={errors}
           hint="Svensk tid. Ändra om kontakten kom in tidigare."
         />
-        <Select
+        <SelectField
           id="type"
           label="Vad gäller det?"
           value={values.type}
           errors={errors}
           options={CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_NAMES[t] }))}
         />
-        <Select
+        <SelectField
           id="category"
           label="Område"
           value={values.category}
@@ -246,15 +183,15 @@ export function IntakePage({ session, categories, values, errors, flash }: Intak
             label: `${category.name} – ${unitName} (återkoppling inom ${days} arbetsdagar)`,
           }))}
         />
-        <Text id="subject" label="Rubrik (frivilligt)" value={values.subject} errors={errors} />
-        <Text id="message" label="Meddelande" value={values.message} errors={errors} textarea />
+        <TextField id="subject" label="Rubrik (frivilligt)" value={values.subject} errors={errors} />
+        <TextField id="message" label="Meddelande" value={values.message} errors={errors} textarea />
         <fieldset>
           <legend>Kontaktuppgifter (frivilligt)</legend>
-          <Text id="contact.name" label="Namn" value={values['contact.name']} errors={errors} />
-          <Text id="contact.email" label="E-post" type="email" value={values['contact.email']} errors={errors} />
-          <Text id="contact.phone" label="Telefon" type="tel" value={values['contact.phone']} errors={errors} />
+          <TextField id="contact.name" label="Namn" value={values['contact.name']} errors={errors} />
+          <TextField id="contact.email" label="E-post" type="email" value={values['contact.email']} errors={errors} />
+          <TextField id="contact.phone" label="Telefon" type="tel" value={values['contact.phone']} errors={errors} />
         </fieldset>
-        <Select
+        <SelectField
           id="language"
           label="Språk"
           value={values.language}
@@ -268,7 +205,7 @@ export function IntakePage({ session, categories, values, errors, flash }: Intak
           <input type="checkbox" id="resolved" name="resolved" value="yes" checked={values.resolved === 'yes'} />{' '}
           <label for="resolved">Löst vid första kontakten</label>
         </div>
-        <Text id="answer" label="Svaret som gavs (om löst vid första kontakten)" value={values.answer} errors={errors} textarea />
+        <TextField id="answer" label="Svaret som gavs (om löst vid första kontakten)" value={values.answer} errors={errors} textarea />
         <button type="submit">Registrera</button>
       </form>
     </StaffPage>

@@ -1,8 +1,8 @@
 // Staff pages of response templates (admin, quality): the list with a create form, and the edit page.
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, ErrorSummary, Notice } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
 import { StaffPage } from '../../web/layout.tsx';
-import { Select, type Session, Text, type Values } from './cases.views.tsx';
+import type { Session, Values } from './cases.views.tsx';
 import type { Category } from './categories.service.ts';
 import type { ResponseTemplate } from './response-templates.service.ts';
 
@@ -32,8 +32,8 @@ function TemplateFields({
 }) {
   return (
     <>
-      <Text id="title" label="Rubrik" value={values.title} errors={errors} hint="1–100 tecken. Visas i listan av mallar på ärendet." />
-      <Select
+      <TextField id="title" label="Rubrik" value={values.title} errors={errors} hint="1–100 tecken. Visas i listan av mallar på ärendet." />
+      <SelectField
         id="categoryId"
         label="Kategori"
         value={values.categoryId}
@@ -41,7 +41,7 @@ function TemplateFields({
         empty="Alla kategorier"
         options={categories.map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} (inaktiv)` }))}
       />
-      <Text
+      <TextField
         id="body"
         label="Text"
         textarea

@@ -1,7 +1,8 @@
 // Building blocks of the staff pages of the promise register: form fields, option lists, names.
 import type { FieldError } from '../../http/errors.ts';
-import { describedBy, Field, fieldError } from '../../web/components.tsx';
+import { SelectField, TextField } from '../../web/components.tsx';
 import type { StaffPageProps } from '../../web/layout.tsx';
+import { CASE_CHANNEL_NAMES, CASE_TYPE_NAMES } from '../cases/cases.service.ts';
 import type { OrgUnit } from '../org/org.service.ts';
 import type { MetricDef } from './fulfilment.ts';
 import { formatPercent } from './promises.chart.ts';
@@ -10,29 +11,16 @@ import type { PromiseView } from './promises.service.ts';
 export type Session = NonNullable<StaffPageProps['session']>;
 export type FormValues = Record<string, string | string[] | undefined>;
 
-export const TYPE_NAMES: Record<string, string> = {
-  question: 'Fråga',
-  praise: 'Beröm',
-  complaint: 'Klagomål',
-  suggestion: 'Förslag',
-  error_report: 'Felanmälan',
-};
-export const CHANNEL_NAMES: Record<string, string> = {
-  web: 'Webb',
-  email: 'E-post',
-  phone: 'Telefon',
-  visit: 'Besök',
-  letter: 'Brev',
-  chat: 'Chatt',
-  social_media: 'Sociala medier',
-  self_service: 'Självservice',
-};
+// The cases module's names, so a promise's filter reads as the cases it measures do.
+export const TYPE_NAMES: Record<string, string> = CASE_TYPE_NAMES;
+export const CHANNEL_NAMES: Record<string, string> = CASE_CHANNEL_NAMES;
 export const RESULT_STATUS: Record<string, string> = { met: 'Målet nått', not_met: 'Målet inte nått', too_few: 'För få för att bedöma' };
 
 export const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 export const many = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);
 export const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '–' : formatPercent(x, 'sv', digits));
 
+/** A text input bound to the form's values (the shared TextField does the markup). */
 export function Input({
   id,
   label,
@@ -50,20 +38,7 @@ export function Input({
   type?: 'text' | 'number' | 'date';
   width?: string;
 }) {
-  const error = fieldError(errors, id);
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <input
-        type={type as 'text'}
-        id={id}
-        name={id}
-        value={one(values[id])}
-        class={width}
-        aria-describedby={describedBy(id, Boolean(hint), error)}
-        aria-invalid={error ? 'true' : undefined}
-      />
-    </Field>
-  );
+  return <TextField id={id} label={label} hint={hint} errors={errors} value={one(values[id])} type={type} inputClass={width} />;
 }
 
 export function TextArea({
@@ -79,14 +54,7 @@ export function TextArea({
   errors: FieldError[];
   values: FormValues;
 }) {
-  const error = fieldError(errors, id);
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <textarea id={id} name={id} aria-describedby={describedBy(id, Boolean(hint), error)} aria-invalid={error ? 'true' : undefined}>
-        {one(values[id])}
-      </textarea>
-    </Field>
-  );
+  return <TextField id={id} label={label} hint={hint} errors={errors} value={one(values[id])} textarea />;
 }
 
 export function Select({
@@ -106,20 +74,7 @@ export function Select({
   options: { value: string; label: string }[];
   empty?: string;
 }) {
-  const error = fieldError(errors, id);
-  const current = one(values[id]);
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <select id={id} name={id} aria-describedby={describedBy(id, Boolean(hint), error)} aria-invalid={error ? 'true' : undefined}>
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === current}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
+  return <SelectField id={id} label={label} hint={hint} errors={errors} value={one(values[id])} options={options} empty={empty} />;
 }
 
 export function Checkboxes({
