@@ -1,5 +1,5 @@
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, describedBy, ErrorSummary, Field, fieldError, Notice } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Field, Notice, TextField } from '../../web/components.tsx';
 import { formatDateTime } from '../../web/i18n.ts';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
@@ -79,8 +79,6 @@ interface UsersPageProps {
 }
 
 export function UsersPage({ session, users, grants, flash, errors, values }: UsersPageProps) {
-  const emailError = fieldError(errors, 'email');
-  const nameError = fieldError(errors, 'name');
   return (
     <StaffPage title="Användare" session={session} current="/staff/users">
       <h1>Användare</h1>
@@ -118,27 +116,8 @@ export function UsersPage({ session, users, grants, flash, errors, values }: Use
         <p>Ett lösenord skapas och visas en gång. Lämna över det på ett säkert sätt.</p>
         <ErrorSummary errors={errors} />
         <CsrfField token={session.csrfToken} />
-        <Field id="name" label="Namn" error={nameError}>
-          <input
-            type="text"
-            id="name"
-            name="name"
-            value={values.name ?? ''}
-            aria-describedby={describedBy('name', false, nameError)}
-            aria-invalid={nameError ? 'true' : undefined}
-          />
-        </Field>
-        <Field id="email" label="E-postadress" error={emailError}>
-          <input
-            type="email"
-            id="email"
-            name="email"
-            value={values.email ?? ''}
-            spellcheck={false}
-            aria-describedby={describedBy('email', false, emailError)}
-            aria-invalid={emailError ? 'true' : undefined}
-          />
-        </Field>
+        <TextField id="name" label="Namn" value={values.name} errors={errors} />
+        <TextField id="email" label="E-postadress" type="email" value={values.email} errors={errors} />
         <button type="submit">Lägg till</button>
       </form>
     </StaffPage>

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, describedBy, ErrorSummary, Field, fieldError, Notice } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Notice, TextField } from '../../web/components.tsx';
 import { formatLongDate } from '../../web/i18n.ts';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import type { Actor } from '../accounts/actor.ts';
@@ -19,8 +19,6 @@ interface CalendarPageProps {
 
 export function CalendarPage({ session, actor, closed, holidays, year, flash, errors, values }: CalendarPageProps) {
   const admin = hasAnyRole(actor, ['admin']);
-  const dateError = fieldError(errors, 'date');
-  const nameError = fieldError(errors, 'name');
   return (
     <StaffPage title="Kalender" session={session} current="/staff/calendar">
       <h1>Arbetsdagskalender</h1>
@@ -67,27 +65,8 @@ export function CalendarPage({ session, actor, closed, holidays, year, flash, er
           <h3>Lägg till en stängd dag</h3>
           <ErrorSummary errors={errors} />
           <CsrfField token={session.csrfToken} />
-          <Field id="date" label="Datum" hint="Till exempel 2026-12-23" error={dateError}>
-            <input
-              type="date"
-              id="date"
-              name="date"
-              value={values.date ?? ''}
-              aria-describedby={describedBy('date', true, dateError)}
-              aria-invalid={dateError ? 'true' : undefined}
-            />
-          </Field>
-          <Field id="name" label="Namn" hint="Till exempel Personaldag" error={nameError}>
-            <input
-              type="text"
-              id="name"
-              name="name"
-              value={values.name ?? ''}
-              maxLength={100}
-              aria-describedby={describedBy('name', true, nameError)}
-              aria-invalid={nameError ? 'true' : undefined}
-            />
-          </Field>
+          <TextField id="date" label="Datum" hint="Till exempel 2026-12-23" type="date" value={values.date} errors={errors} />
+          <TextField id="name" label="Namn" hint="Till exempel Personaldag" value={values.name} errors={errors} />
           <button type="submit">Lägg till</button>
         </form>
       )}

@@ -1,10 +1,10 @@
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, describedBy, ErrorSummary, Field, fieldError, Notice } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import type { Actor } from '../accounts/actor.ts';
 import { hasAnyRole } from '../accounts/policy.ts';
 import type { OrgTreeNode, OrgUnit } from './org.service.ts';
-import { UNIT_KIND_NAMES, UNIT_KINDS } from './org.service.ts';
+import { CHILD_UNIT_KINDS, UNIT_KIND_NAMES } from './org.service.ts';
 
 type Session = NonNullable<StaffPageProps['session']>;
 
@@ -45,56 +45,29 @@ interface UnitFieldsProps {
 }
 
 function UnitFields({ units, errors, values, excludeId, lockKindAndParent }: UnitFieldsProps) {
-  const nameError = fieldError(errors, 'name');
-  const kindError = fieldError(errors, 'kind');
-  const parentError = fieldError(errors, 'parentId');
   return (
     <>
-      <Field id="name" label="Namn" error={nameError}>
-        <input
-          type="text"
-          id="name"
-          name="name"
-          value={values.name ?? ''}
-          maxLength={200}
-          aria-describedby={describedBy('name', false, nameError)}
-          aria-invalid={nameError ? 'true' : undefined}
-        />
-      </Field>
+      <TextField id="name" label="Namn" value={values.name} errors={errors} />
       {!lockKindAndParent && (
         <>
-          <Field id="kind" label="Typ" error={kindError}>
-            <select
-              id="kind"
-              name="kind"
-              aria-describedby={describedBy('kind', false, kindError)}
-              aria-invalid={kindError ? 'true' : undefined}
-            >
-              <option value="">Välj typ</option>
-              {UNIT_KINDS.filter((k) => k !== 'council').map((k) => (
-                <option value={k} selected={values.kind === k}>
-                  {UNIT_KIND_NAMES[k]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="parentId" label="Hör till" error={parentError}>
-            <select
-              id="parentId"
-              name="parentId"
-              aria-describedby={describedBy('parentId', false, parentError)}
-              aria-invalid={parentError ? 'true' : undefined}
-            >
-              <option value="">Välj överordnad enhet</option>
-              {unitOptions(units)
-                .filter((o) => o.id !== excludeId)
-                .map((o) => (
-                  <option value={o.id} selected={values.parentId === o.id}>
-                    {o.label}
-                  </option>
-                ))}
-            </select>
-          </Field>
+          <SelectField
+            id="kind"
+            label="Typ"
+            value={values.kind}
+            errors={errors}
+            empty="Välj typ"
+            options={CHILD_UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_NAMES[k] }))}
+          />
+          <SelectField
+            id="parentId"
+            label="Hör till"
+            value={values.parentId ?? undefined}
+            errors={errors}
+            empty="Välj överordnad enhet"
+            options={unitOptions(units)
+              .filter((o) => o.id !== excludeId)
+              .map((o) => ({ value: o.id, label: o.label }))}
+          />
         </>
       )}
     </>
