@@ -10,9 +10,14 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   baseUrl: string;
+  /** The origin of BASE_URL when it was set; otherwise forms are checked against the Host header. */
+  publicOrigin: string | undefined;
   sessionSecret: string;
   smtpUrl: string | undefined;
-  oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
+  /** Which proxies may set X-Forwarded-For: off, a hop count, or addresses/CIDRs (Fastify's trustProxy). */
+  trustProxy: false | number | string;
+  /** Bearer token for /metrics; without it /metrics is off. */
+  metricsToken: string | undefined;
   production: boolean;
   logLevel: string;
   /** Load demo data into an empty database on start (default on, outside production). */
@@ -56,6 +61,36 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const IPV4_CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
+const IPV6_CIDR = /^[0-9a-f:.]*:[0-9a-f:.]*(\/\d{1,3})?$/i;
+
+/**
+ * Security-relevant: a client can write any X-Forwarded-For, so only the proxies named here may
+ * decide the client address that rate limits count. Off by default; "true" (trust anyone) is refused.
+ */
+function trustProxy(env: Env): false | number | string {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || ['0', 'false', 'off', 'no'].includes(raw)) return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (!PROXY_NAMES.has(entry) && !IPV4_CIDR.test(entry) && !IPV6_CIDR.test(entry)) {
+      throw new ConfigError(
+        `TRUST_PROXY must be off, a hop count (1–10) or a comma-separated list of proxy addresses/CIDRs, got "${entry}"`,
+      );
+    }
+  }
+  return entries.join(',');
+}
+
+function metricsToken(env: Env): string | undefined {
+  const raw = env.METRICS_TOKEN;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  return raw;
+}
+
 /** In development the session secret is generated once and kept in DATA_DIR. */
 function sessionSecret(env: Env, dataDir: string, production: boolean): string {
   const raw = env.SESSION_SECRET;
@@ -77,16 +112,8 @@ export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const dataDir = path.resolve(env.DATA_DIR || './data');
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
-  const baseUrl = (url(env, 'BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, '');
-  const issuer = url(env, 'OIDC_ISSUER', ['http:', 'https:']);
-  let oidc: Config['oidc'];
-  if (issuer) {
-    const clientId = env.OIDC_CLIENT_ID;
-    const clientSecret = env.OIDC_CLIENT_SECRET;
-    if (!clientId) throw new ConfigError('OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
-    if (!clientSecret) throw new ConfigError('OIDC_CLIENT_SECRET is required when OIDC_ISSUER is set');
-    oidc = { issuer, clientId, clientSecret };
-  }
+  const explicitBaseUrl = url(env, 'BASE_URL', ['http:', 'https:']);
+  const baseUrl = (explicitBaseUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
   const logLevel = env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
@@ -97,9 +124,11 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir,
     databaseUrl,
     baseUrl,
+    publicOrigin: explicitBaseUrl ? new URL(explicitBaseUrl).origin : undefined,
     sessionSecret: sessionSecret(env, dataDir, production),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
-    oidc,
+    trustProxy: trustProxy(env),
+    metricsToken: metricsToken(env),
     production,
     logLevel,
     seedDemo: boolean(env, 'SEED_DEMO', !production),

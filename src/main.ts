@@ -9,10 +9,17 @@ import { startBackgroundJobs } from './modules/reminders/background-jobs.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // Until the app's logger exists, a lost database connection is reported on stderr.
+  let reportConnectionError = (error: Error) => console.error(`database connection lost: ${error.message}`);
+  const handle = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onConnectionError: (error) => reportConnectionError(error),
+  });
   const { db } = handle;
   const migrations = await migrateToLatest(db);
   const app = await buildApp({ db, dbKind: handle.kind, config });
+  reportConnectionError = (error) => app.log.warn({ err: error }, 'database connection lost; the pool reconnects');
   app.log.info({ database: handle.kind, applied: migrations.applied }, 'database ready');
   if (config.seedDemo) {
     const report = await seedDemo(db);

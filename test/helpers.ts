@@ -45,7 +45,8 @@ export function testConfig(overrides: Record<string, string> = {}) {
 export async function createTestContext(configOverrides: Record<string, string> = {}): Promise<TestContext> {
   const handle = await openTestDatabase();
   const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config: testConfig(configOverrides) };
-  const app = await buildApp(ctx, { logger: false });
+  // Own rate-limit counters: test files share one PostgreSQL database and one client address.
+  const app = await buildApp(ctx, { logger: false, rateLimitNamespace: `${randomUUID()}|` });
   await app.ready();
   return {
     app,

@@ -21,6 +21,30 @@ export interface DatabaseOptions {
   /** Directory of the embedded database; absent = in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** Shown in pg_stat_activity; tests use it to end only their own connections. */
+  applicationName?: string;
+  /** Told when PostgreSQL ends a connection (restart, failover, pg_terminate_backend). */
+  onConnectionError?: (error: Error) => void;
+}
+
+/** SQLSTATE classes and codes meaning "the database is not there right now", not "your query is wrong". */
+const UNAVAILABLE_SQLSTATE = /^(08|57P0[1-4]|53300|55000)/;
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|driver has already been destroyed|Cannot use a pool after calling end/i;
+
+/**
+ * True when `error` says the database cannot be reached or ended the connection: the request
+ * gets 503 and the next one tries again, instead of a 500 for something that is not a bug.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_NODE_CODES.has(code))) return true;
+    if (UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    if (e instanceof AggregateError && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+  }
+  return false;
 }
 
 const PG_DATE = 1082;
@@ -85,7 +109,19 @@ class SerializedPGliteDialect extends PGliteDialect {
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // A database that does not answer fails the request (503) instead of holding it forever.
+      connectionTimeoutMillis: 5_000,
+      application_name: options.applicationName ?? 'insyn',
+    });
+    // Without a listener, an 'error' from a connection PostgreSQL ended (idle in the pool, or held
+    // between statements) is an uncaught exception and ends the process. The pool drops that
+    // connection and opens a new one for the next query.
+    pool.on('error', options.onConnectionError ?? ((error: Error) => console.error(`database connection lost: ${error.message}`)));
+    // A connection held by a request is not the pool's to report: its next query fails (503).
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

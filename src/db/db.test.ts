@@ -93,7 +93,17 @@ describe('config', () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x', SESSION_SECRET: 'x'.repeat(40) })).toThrow(/DATABASE_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmpdir() })).toThrow(ConfigError);
     expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: tmpdir() })).toThrow(/SESSION_SECRET/);
-    expect(() => loadConfig({ OIDC_ISSUER: 'https://idp.example', SESSION_SECRET: 'x'.repeat(40) })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ TRUST_PROXY: 'true', SESSION_SECRET: 'x'.repeat(40) })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short', SESSION_SECRET: 'x'.repeat(40) })).toThrow(/METRICS_TOKEN/);
+  });
+
+  it('reads TRUST_PROXY as off, a hop count or a list of proxy addresses', () => {
+    const trust = (value: string | undefined) => loadConfig({ TRUST_PROXY: value, SESSION_SECRET: 'x'.repeat(40) }).trustProxy;
+    expect(trust(undefined)).toBe(false);
+    expect(trust('off')).toBe(false);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.0/8, 127.0.0.1')).toBe('10.0.0.0/8,127.0.0.1');
+    expect(trust('loopback')).toBe('loopback');
   });
 
   it('generates and keeps a session secret in DATA_DIR in development', () => {

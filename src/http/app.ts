@@ -7,7 +7,8 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
+import Fastify, { type FastifyLoggerOptions } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerPublicCaseRoutes } from '../modules/cases/cases.public.routes.ts';
@@ -24,20 +25,34 @@ import { registerAuth } from './auth.ts';
 import type { App, AppContext } from './context.ts';
 import { errorHandler } from './error-handler.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { serializeRequest } from './log-redaction.ts';
 import { registerMetrics } from './metrics.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'static');
 
 export interface BuildAppOptions {
   logger?: boolean | { level: string };
-  /** Behind a reverse proxy that sets X-Forwarded-*: needed for Secure cookies and client IPs. */
-  trustProxy?: boolean;
+  /** Where the log goes (default stdout); tests read the real log lines from it. */
+  logStream?: DestinationStream;
+  /** Rate-limit counters are shared through the database; tests give each app its own namespace. */
+  rateLimitNamespace?: string;
+}
+
+/** TRUST_PROXY for Fastify: a hop count becomes "trust the nearest n hops" (as Fastify does at run time). */
+function trustedProxies(setting: false | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return (_address, hop) => hop < setting;
 }
 
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<App> {
+  const level = typeof options.logger === 'object' ? options.logger.level : ctx.config.logLevel;
+  // The request serializer redacts secrets in URLs (tracking tokens, api_key): see log-redaction.ts.
+  const logger: FastifyLoggerOptions & { stream?: DestinationStream } = { level, serializers: { req: serializeRequest } };
+  if (options.logStream) logger.stream = options.logStream;
   const app = Fastify({
-    logger: options.logger ?? { level: ctx.config.logLevel },
-    trustProxy: options.trustProxy ?? ctx.config.production,
+    logger: options.logger === false ? false : logger,
+    trustProxy: trustedProxies(ctx.config.trustProxy),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -61,7 +76,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     },
     strictTransportSecurity: ctx.config.production,
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db, options.rateLimitNamespace) });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   await app.register(fastifySwagger, {
     openapi: {
@@ -84,7 +99,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await registerAuth(app, ctx);
 
   registerHealthRoutes(app, ctx);
-  registerMetrics(app);
+  registerMetrics(app, ctx.config.metricsToken);
   registerCalendarRoutes(app, ctx);
   registerOrgRoutes(app, ctx);
   registerTenantRoutes(app, ctx);

@@ -9,7 +9,7 @@ import { actorFromToken, loadActor } from '../modules/accounts/accounts.service.
 import type { Actor } from '../modules/accounts/actor.ts';
 import { findTenantById } from '../modules/tenants/tenants.repo.ts';
 import type { App, AppContext } from './context.ts';
-import { unauthorized } from './errors.ts';
+import { AppError, unauthorized } from './errors.ts';
 import { databaseSessionStore } from './session-store.ts';
 
 declare module 'fastify' {
@@ -38,6 +38,26 @@ function bearerToken(request: FastifyRequest): string | undefined {
 
 function isMutating(method: string): boolean {
   return method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+}
+
+/**
+ * Security-relevant: a browser names the page a form was sent from (Origin, or Referer when it
+ * sends no Origin). A post from another site is refused even with a valid CSRF token. Our origin is
+ * BASE_URL's when set, otherwise the Host header. A post with neither header is left to the token.
+ */
+function fromAnotherSite(request: FastifyRequest, publicOrigin: string | undefined): boolean {
+  const origin = request.headers.origin;
+  const source = typeof origin === 'string' && origin !== '' ? origin : request.headers.referer;
+  if (!source) return false;
+  if (source === 'null') return true;
+  let sender: URL;
+  try {
+    sender = new URL(source);
+  } catch {
+    return true;
+  }
+  if (publicOrigin) return sender.origin !== publicOrigin;
+  return sender.host !== request.host.toLowerCase();
 }
 
 export async function registerAuth(app: App, ctx: AppContext): Promise<void> {
@@ -71,6 +91,9 @@ export async function registerAuth(app: App, ctx: AppContext): Promise<void> {
     const isApi = request.url.startsWith('/api/') || request.url.startsWith('/open311/');
     // Browser forms (staff and public) must carry the CSRF token.
     if (isMutating(request.method) && !isApi) {
+      if (fromAnotherSite(request, ctx.config.publicOrigin)) {
+        throw new AppError('forbidden', 'Formuläret skickades från en annan webbplats. Öppna sidan här och skicka igen.');
+      }
       await new Promise<void>((resolve, reject) => {
         app.csrfProtection(request, reply, (error?: Error) => (error ? reject(error) : resolve()));
       });

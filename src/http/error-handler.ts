@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/database.ts';
 import { AppError, type FieldError } from './errors.ts';
 
 interface ValidationIssue {
@@ -80,6 +81,10 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   } else if ('statusCode' in error && typeof error.statusCode === 'number' && error.statusCode < 500) {
     appError = new AppError(error.statusCode === 404 ? 'not_found' : 'validation', error.message);
     reply.status(error.statusCode);
+  } else if (isDatabaseUnavailable(error)) {
+    // The database is away (restart, failover): not a bug, and the next request may succeed.
+    appError = new AppError('unavailable', 'Tjänsten når inte sin databas just nu. Försök igen om en stund.');
+    reply.header('Retry-After', '5');
   } else {
     request.log.error({ err: error }, 'unhandled error');
     reply.status(500);
@@ -110,6 +115,7 @@ function titleFor(status: number): string {
   if (status === 403) return 'Ingen behörighet';
   if (status === 401) return 'Logga in';
   if (status === 429) return 'För många försök';
+  if (status === 503) return 'Tillfälligt otillgänglig';
   return 'Något blev fel';
 }
 

@@ -9,7 +9,10 @@ export function registerHealthRoutes(app: App, { db }: AppContext): void {
       schema: {
         summary: 'Liveness and database check',
         tags: ['operations'],
-        response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: Type.Object({ status: Type.Literal('unavailable') }) },
+        response: {
+          200: Type.Object({ status: Type.Literal('ok') }),
+          503: Type.Object({ status: Type.Literal('unavailable'), database: Type.Literal('down') }),
+        },
       },
     },
     async (request, reply) => {
@@ -18,7 +21,7 @@ export function registerHealthRoutes(app: App, { db }: AppContext): void {
         return { status: 'ok' as const };
       } catch (error) {
         request.log.error({ err: error }, 'health check: database does not answer');
-        return reply.status(503).send({ status: 'unavailable' as const });
+        return reply.status(503).send({ status: 'unavailable' as const, database: 'down' as const });
       }
     },
   );

@@ -15,6 +15,7 @@ import { CaseFormPage, type CaseFormValues, EMPTY_FORM, TRACK_MESSAGES, Tracking
 import { CASE_LANGUAGES, CASE_TYPES, ContactInput } from './cases.schemas.ts';
 import { addResidentMessage, createCase, findCaseByTrackingToken } from './cases.service.ts';
 import { listCategories } from './categories.service.ts';
+import { publicFormLimiter } from './public-form-limit.ts';
 
 const SLUG = '^[a-z0-9][a-z0-9-]{1,62}$';
 const TenantParams = Type.Object({ tenant: Type.String({ pattern: SLUG }) });
@@ -82,10 +83,18 @@ export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): 
     return html(reply, renderPage(page));
   });
 
-  app.post('/:tenant/cases/new', { schema: { params: TenantParams }, config: SUBMIT_LIMIT }, async (request, reply) => {
+  const formLimit = publicFormLimiter(app);
+  app.post('/:tenant/cases/new', { schema: { params: TenantParams } }, async (request, reply) => {
     const tenant = await requireTenant(db, request.params.tenant);
     const lang = publicLang(request, reply, tenant.defaultLanguage);
     const values = formValues(request.body);
+    const refused = await formLimit.refusal(request, lang);
+    if (refused) {
+      const categories = await categoryOptions(tenant.id, lang);
+      const errors = [{ field: 'message', message: refused.message }];
+      reply.header('Retry-After', String(refused.retryAfterSeconds));
+      return html(reply, renderPage(CaseFormPage({ lang, tenant, categories, csrfToken: csrfToken(reply), values, errors })), 429);
+    }
     const input = {
       type: values.type,
       category: values.category,
@@ -101,6 +110,7 @@ export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): 
         messagesLang: lang,
         trackingUrl: (token) => trackingUrl(tenant, token),
       });
+      await formLimit.accepted(request);
       return reply.redirect(`${trackingPath(tenant, created.trackingToken)}?new=1&lang=${lang}`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.fields.length === 0) throw error;
