@@ -116,14 +116,29 @@ describe('config', () => {
 });
 
 describe('metrics', () => {
-  it('exposes Prometheus text with request durations labelled by route pattern', async () => {
-    const t = await createTestContext();
+  const token = 'metrics-token-0123456789abcdef';
+
+  it('with METRICS_TOKEN: Prometheus text for a scraper with the token, labelled by route pattern; 401 without it', async () => {
+    const t = await createTestContext({ METRICS_TOKEN: token });
     await t.app.inject({ method: 'GET', url: '/api/v1/calendar/add-working-days?date=2026-04-02&days=2' });
-    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('insyn_http_request_duration_seconds_bucket');
     expect(res.body).toContain('route="/api/v1/calendar/add-working-days"');
     expect(res.body).not.toContain('date=2026');
+    const anonymous = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.body).not.toContain('insyn_http');
+    const wrong = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}x` } });
+    expect(wrong.statusCode).toBe(401);
+    await t.close();
+  });
+
+  it('without METRICS_TOKEN there is no /metrics', async () => {
+    const t = await createTestContext();
+    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain('insyn_http');
     await t.close();
   });
 });

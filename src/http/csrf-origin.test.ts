@@ -1,0 +1,55 @@
+// A form post from another site is refused even with a valid CSRF token (Origin, else Referer).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookieHeader, createTestContext, form, mergeCookies, type TestContext } from '../../test/helpers.ts';
+
+let t: TestContext;
+let withBaseUrl: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+  withBaseUrl = await createTestContext({ BASE_URL: 'https://insyn.example.se' });
+});
+afterAll(async () => {
+  await t.close();
+  await withBaseUrl.close();
+});
+
+/** A login post with a valid CSRF token and cookie, sent with the given extra headers. */
+async function login(ctx: TestContext, headers: Record<string, string>) {
+  const page = await ctx.app.inject({ method: 'GET', url: '/staff/login', headers: { host: headers.host ?? 'localhost' } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  const f = form({ _csrf: csrf, tenant: 'finns-inte', email: 'a@example.se', password: 'fel' });
+  return ctx.app.inject({
+    method: 'POST',
+    url: '/staff/login',
+    headers: { host: 'localhost', cookie: mergeCookies(cookieHeader(page.cookies)), 'content-type': f['content-type'], ...headers },
+    payload: f.payload,
+  });
+}
+
+describe('form posts and their origin', () => {
+  it('refuses another site by Origin, by Referer when there is no Origin, and an opaque "null" origin', async () => {
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { referer: 'https://evil.example/page' },
+      { origin: 'null' },
+      { origin: 'http://localhost.evil.example' },
+    ]) {
+      const res = await login(t, headers);
+      expect(res.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(res.body).toContain('annan webbplats');
+    }
+  });
+
+  it('accepts our own origin (the Host header without BASE_URL), and a post that names no origin', async () => {
+    // 401 = the post reached the login check (wrong password), i.e. it was not refused as cross-site.
+    expect((await login(t, { origin: 'http://localhost' })).statusCode).toBe(401);
+    expect((await login(t, { referer: 'http://localhost/staff/login' })).statusCode).toBe(401);
+    expect((await login(t, {})).statusCode).toBe(401);
+  });
+
+  it('with BASE_URL, our origin is BASE_URL’s', async () => {
+    expect((await login(withBaseUrl, { origin: 'https://insyn.example.se' })).statusCode).toBe(401);
+    expect((await login(withBaseUrl, { origin: 'http://insyn.example.se' })).statusCode).toBe(403);
+    expect((await login(withBaseUrl, { origin: 'http://localhost' })).statusCode).toBe(403);
+  });
+});
