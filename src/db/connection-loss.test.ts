@@ -1,0 +1,108 @@
+// PostgreSQL ending connections (restart, failover, pg_terminate_backend) must not end the
+// server: while the database is away requests get 503 with a message, and it recovers by itself.
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestTenant, testConfig, usingPostgres } from '../../test/helpers.ts';
+import { buildApp } from '../http/app.ts';
+import type { App } from '../http/context.ts';
+import { type DatabaseHandle, openDatabase } from './database.ts';
+import { migrateToLatest } from './migrate.ts';
+
+/** A TCP relay in front of PostgreSQL that the test can take away and bring back. */
+function relay(target: URL) {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+      s.on('error', () => s.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  let port = 0;
+  return {
+    async start() {
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+      port = (server.address() as net.AddressInfo).port;
+      return port;
+    },
+    async stop() {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe.skipIf(!usingPostgres)('when PostgreSQL goes away', () => {
+  const direct = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://localhost/none');
+  const applicationName = `insyn-test-${randomUUID()}`;
+  const proxy = relay(direct);
+  const lost: Error[] = [];
+  let handle: DatabaseHandle;
+  let app: App;
+  let slug = '';
+
+  beforeAll(async () => {
+    const port = await proxy.start();
+    const viaProxy = new URL(direct);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(port);
+    handle = await openDatabase({
+      databaseUrl: viaProxy.toString(),
+      poolSize: 4,
+      applicationName,
+      onConnectionError: (error) => lost.push(error),
+    });
+    await migrateToLatest(handle.db);
+    slug = (await createTestTenant(handle.db)).tenant.slug;
+    app = await buildApp({ db: handle.db, dbKind: handle.kind, config: testConfig() }, { logger: false });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await handle?.close();
+    await proxy.stop().catch(() => {});
+  });
+
+  it('survives pg_terminate_backend of its idle connections and answers the next requests', async () => {
+    // Open several pooled connections, then let PostgreSQL end them while they sit idle.
+    const warm = await Promise.all(Array.from({ length: 4 }, () => app.inject({ method: 'GET', url: '/health' })));
+    expect(warm.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    const admin = new pg.Client({ connectionString: direct.toString() });
+    await admin.connect();
+    const ended = await admin.query<{ n: number }>(
+      'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1',
+      [applicationName],
+    );
+    await admin.end();
+    expect(ended.rows[0]?.n).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(lost.length).toBeGreaterThan(0);
+
+    expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: `/${slug}/cases/new` })).statusCode).toBe(200);
+  });
+
+  it('answers 503 with a message while the database cannot be reached, and recovers by itself', async () => {
+    await proxy.stop();
+    const health = await app.inject({ method: 'GET', url: '/health' });
+    expect(health.statusCode).toBe(503);
+    expect(health.json()).toEqual({ status: 'unavailable', database: 'down' });
+
+    const page = await app.inject({ method: 'GET', url: `/${slug}/cases/new`, headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(503);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('når inte sin databas');
+
+    const api = await app.inject({ method: 'GET', url: '/api/v1/org-units', headers: { authorization: 'Bearer insyn_x' } });
+    expect(api.statusCode).toBe(503);
+    expect(api.json()).toMatchObject({ error: 'unavailable' });
+
+    await proxy.start();
+    expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: `/${slug}/cases/new` })).statusCode).toBe(200);
+  });
+});
