@@ -28,12 +28,13 @@ async function login(ctx: TestContext, headers: Record<string, string>) {
 
 describe('form posts and their origin', () => {
   it('refuses another site by Origin, by Referer when there is no Origin, and an opaque "null" origin', async () => {
-    for (const headers of [
+    const crossSite: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { referer: 'https://evil.example/page' },
       { origin: 'null' },
       { origin: 'http://localhost.evil.example' },
-    ]) {
+    ];
+    for (const headers of crossSite) {
       const res = await login(t, headers);
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
       expect(res.body).toContain('annan webbplats');

@@ -3,11 +3,16 @@
 // Without SMTP_URL nothing is sent and messages stay in the outbox, visible at /staff/outbox.
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/database.ts';
-import { claimPendingMail, markMailFailed, markMailSent } from './mail.repo.ts';
+import { type ClaimedMail, claimPendingMail, markMailFailed, markMailSent, renewMailClaims } from './mail.repo.ts';
 
 export const MAX_ATTEMPTS = 5;
-/** A claim older than this is taken to belong to a worker that died mid-send. */
-const STALE_CLAIM_SECONDS = 15 * 60;
+/**
+ * A claim not renewed for this long belongs to a worker that died mid-send; another worker takes
+ * it over. A live worker renews its claims every third of the lease while it sends, so a slow
+ * SMTP server does not get a message sent twice, and a crashed instance delays mail by at most
+ * this much.
+ */
+export const CLAIM_LEASE_SECONDS = 120;
 
 /** What the worker needs of a mail transport (nodemailer's, or a test double). */
 export interface MailTransport {
@@ -40,34 +45,62 @@ export interface DeliveryResult {
 export async function deliverPendingMail(
   db: Db,
   transport: MailTransport,
-  options: { baseUrl: string; batchSize?: number; maxBatches?: number; tenantId?: string },
+  options: { baseUrl: string; batchSize?: number; maxBatches?: number; tenantId?: string; leaseSeconds?: number },
 ): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, failed: 0 };
   const batchSize = options.batchSize ?? 20;
+  const leaseSeconds = options.leaseSeconds ?? CLAIM_LEASE_SECONDS;
   for (let batch = 0; batch < (options.maxBatches ?? 50); batch++) {
-    const claimed = await claimPendingMail(db, batchSize, STALE_CLAIM_SECONDS, options.tenantId);
+    const claimed = await claimPendingMail(db, batchSize, leaseSeconds, options.tenantId);
     if (claimed.length === 0) break;
-    for (const mail of claimed) {
-      try {
-        await transport.sendMail({
-          from: senderAddress(mail.tenantName, options.baseUrl),
-          to: mail.to,
-          subject: mail.subject,
-          text: mail.body,
-          headers: { 'Auto-Submitted': 'auto-generated', 'X-Insyn-Message-Id': mail.id },
+    const unsent = new Set(claimed.map((mail) => mail.id));
+    const renewal = setInterval(
+      () => {
+        renewMailClaims(db, [...unsent]).catch(() => {
+          // The next renewal tries again; a claim that lapses is at worst sent by another worker.
         });
-        await markMailSent(db, mail.id);
-        result.sent++;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const retry = mail.attempts >= MAX_ATTEMPTS ? null : retryDelaySeconds(mail.attempts);
-        await markMailFailed(db, mail.id, message, retry);
-        result.failed++;
-      }
+      },
+      (leaseSeconds * 1000) / 3,
+    );
+    renewal.unref();
+    try {
+      await sendBatch(db, transport, claimed, unsent, options.baseUrl, result);
+    } finally {
+      clearInterval(renewal);
     }
     if (claimed.length < batchSize) break;
   }
   return result;
+}
+
+async function sendBatch(
+  db: Db,
+  transport: MailTransport,
+  claimed: ClaimedMail[],
+  unsent: Set<string>,
+  baseUrl: string,
+  result: DeliveryResult,
+): Promise<void> {
+  for (const mail of claimed) {
+    try {
+      await transport.sendMail({
+        from: senderAddress(mail.tenantName, baseUrl),
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.body,
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Insyn-Message-Id': mail.id },
+      });
+      await markMailSent(db, mail.id);
+      result.sent++;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const retry = mail.attempts >= MAX_ATTEMPTS ? null : retryDelaySeconds(mail.attempts);
+      await markMailFailed(db, mail.id, message, retry);
+      result.failed++;
+    } finally {
+      unsent.delete(mail.id);
+    }
+  }
 }
 
 export interface Logger {

@@ -40,8 +40,8 @@ export interface ClaimedMail {
 /**
  * Takes up to `limit` messages for sending, in one statement: rows locked by another worker are
  * skipped (FOR UPDATE SKIP LOCKED) and the outer update marks the rest 'sending', so two app
- * instances never take the same row. A claim older than `staleAfterSeconds` (a worker that died
- * mid-send) is taken over. The worker serves the whole installation, so it reads every
+ * instances never take the same row. A claim not renewed for `staleAfterSeconds` (a worker
+ * that died mid-send) is taken over. The worker serves the whole installation, so it reads every
  * tenant's outbox unless `tenantId` narrows it.
  */
 export async function claimPendingMail(db: Db, limit: number, staleAfterSeconds: number, tenantId?: string): Promise<ClaimedMail[]> {
@@ -64,6 +64,17 @@ export async function claimPendingMail(db: Db, limit: number, staleAfterSeconds:
            c.subject, c.body, c.attempts
       FROM claimed c JOIN tenants t ON t.id = c.tenant_id`.execute(db);
   return result.rows;
+}
+
+/** Extends this worker's claims on messages it is still sending (see CLAIM_LEASE_SECONDS). */
+export async function renewMailClaims(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('mail_outbox')
+    .set({ claimed_at: sql<Date>`now()` })
+    .where('id', 'in', ids)
+    .where('status', '=', 'sending')
+    .execute();
 }
 
 export async function markMailSent(db: Db, id: string): Promise<void> {

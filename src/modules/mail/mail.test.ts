@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,7 +14,8 @@ import {
 import { formatLongDate } from '../../web/i18n.ts';
 import { createCase } from '../cases/cases.service.ts';
 import { createCategory } from '../cases/categories.service.ts';
-import { deliverPendingMail, MAX_ATTEMPTS, type MailTransport, smtpTransport } from './mail.delivery.ts';
+import { CLAIM_LEASE_SECONDS, deliverPendingMail, MAX_ATTEMPTS, type MailTransport, smtpTransport } from './mail.delivery.ts';
+import { claimPendingMail } from './mail.repo.ts';
 import { enqueueMail } from './mail.service.ts';
 
 interface Received {
@@ -151,6 +153,53 @@ describe('mail delivery', () => {
     ]);
     expect(sentIds.sort()).toEqual([...ids].sort());
     expect(new Set(sentIds).size).toBe(sentIds.length);
+  });
+
+  it('takes over a message claimed by a crashed instance once its lease of two minutes has passed', async () => {
+    const { tenant } = await createTestTenant(t.db);
+    const id = await enqueueMail(t.db, { tenantId: tenant.id, to: 'kvar@example.org', subject: 'Kvar', body: 'x', kind: 'test' });
+    // The crashed instance claimed it and never came back.
+    expect((await claimPendingMail(t.db, 10, CLAIM_LEASE_SECONDS, tenant.id)).map((m) => m.id)).toEqual([id]);
+    const sent: string[] = [];
+    const transport: MailTransport = {
+      async sendMail(message) {
+        sent.push(message.to);
+      },
+    };
+    await deliverPendingMail(t.db, transport, { baseUrl: 'http://x.example', tenantId: tenant.id });
+    expect(sent).toEqual([]); // still within its lease
+    const claimedAgo = (seconds: number) =>
+      t.db
+        .updateTable('mail_outbox')
+        .set({ claimed_at: sql<Date>`now() - make_interval(secs => ${seconds})` })
+        .where('id', '=', id)
+        .execute();
+    await claimedAgo(3 * 60);
+    await deliverPendingMail(t.db, transport, { baseUrl: 'http://x.example', tenantId: tenant.id });
+    expect(sent).toEqual(['kvar@example.org']);
+    expect(await statusOf(t, id)).toMatchObject({ status: 'sent' });
+  });
+
+  it('renews its claim while a slow send goes on, so no other worker sends the message again', async () => {
+    const { tenant } = await createTestTenant(t.db);
+    const id = await enqueueMail(t.db, { tenantId: tenant.id, to: 'seg@example.org', subject: 'Seg', body: 'x', kind: 'test' });
+    const sent: string[] = [];
+    const slow: MailTransport = {
+      async sendMail(message) {
+        await new Promise((r) => setTimeout(r, 3500));
+        sent.push(message.to);
+      },
+    };
+    const lease = { baseUrl: 'http://x.example', tenantId: tenant.id, leaseSeconds: 1.5 };
+    const first = deliverPendingMail(t.db, slow, lease);
+    // Another worker keeps looking while the first one sends; the lease would have lapsed twice.
+    for (let i = 0; i < 6; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      await deliverPendingMail(t.db, slow, { ...lease, maxBatches: 1 });
+    }
+    await first;
+    expect(sent).toEqual(['seg@example.org']);
+    expect(await statusOf(t, id)).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
   it('retries a failing message later and gives up after the last attempt', async () => {
