@@ -130,13 +130,15 @@ describe('POST /api/v1/cases', () => {
 
   it('gives 50 concurrent creates 50 distinct numbers without gaps', async () => {
     const { agent, tenant } = await setup();
+    // The time is an input: half an hour into New Year's Day in Stockholm, still the old year in
+    // UTC. Cases are numbered by the Stockholm year of receipt, whatever the server's clock says.
+    const receivedAt = '2025-12-31T23:30:00Z';
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => post('/api/v1/cases', agent.auth, question({ message: `Fråga ${i}` }))),
+      Array.from({ length: 50 }, (_, i) => post('/api/v1/cases', agent.auth, question({ message: `Fråga ${i}`, receivedAt }))),
     );
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     const numbers = results.map((r) => r.json().caseNumber as string).sort();
-    const year = new Date().getUTCFullYear();
-    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => `${year}-${String(i + 1).padStart(5, '0')}`));
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => `2026-${String(i + 1).padStart(5, '0')}`));
     expect(await countCases(tenant.tenant.id)).toBe(50);
   });
 });
