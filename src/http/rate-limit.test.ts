@@ -18,6 +18,7 @@ import { PUBLIC_FORM_LIMIT } from '../modules/cases/public-form-limit.ts';
 import { createUnit } from '../modules/org/org.service.ts';
 import { buildApp } from './app.ts';
 import type { App } from './context.ts';
+import { deleteExpiredRateLimits, hitRateLimit, readRateLimit } from './rate-limit-store.ts';
 
 const LOGIN_LIMIT = 10;
 const opened: { close(): Promise<void> }[] = [];
@@ -111,5 +112,22 @@ describe('public form limit', () => {
     expect(refused.body).toContain('Gatlampan på Storgatan 5 är trasig');
     expect(refused.body).toContain('value="Åsa"');
     expect(refused.body).toContain('Det du skrev finns kvar');
+  });
+});
+
+describe('rate-limit counters in the database', () => {
+  it('count within a window, start again after it, and are deleted once expired', async () => {
+    const t = await context();
+    const key = `test|${randomUUID()}`;
+    expect((await hitRateLimit(t.db, key, 400)).hits).toBe(1);
+    const second = await hitRateLimit(t.db, key, 400);
+    expect(second.hits).toBe(2);
+    expect(second.ttlMs).toBeGreaterThan(0);
+    expect(second.ttlMs).toBeLessThanOrEqual(400);
+    expect((await readRateLimit(t.db, key)).hits).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await readRateLimit(t.db, key)).hits).toBe(0);
+    expect(await deleteExpiredRateLimits(t.db)).toBeGreaterThanOrEqual(1);
+    expect((await hitRateLimit(t.db, key, 400)).hits).toBe(1);
   });
 });

@@ -1,15 +1,18 @@
-// Background work of an app instance: outbox delivery and case reminders. Each job runs on a
+// Background work of an app instance: outbox delivery, case reminders and expired rate-limit counters. Each job runs on a
 // plain timer in every instance; the database makes each piece of work happen once (mail rows
 // are claimed with FOR UPDATE SKIP LOCKED, reminders through reminder_sent's unique key).
 import type { AppContext } from '../../http/context.ts';
+import { deleteExpiredRateLimits } from '../../http/rate-limit-store.ts';
 import { type BackgroundJob, everyInterval, type Logger, startMailDelivery } from '../mail/mail.delivery.ts';
 import { sendDueReminders } from './reminders.service.ts';
 
 export const REMINDER_INTERVAL_MS = 5 * 60 * 1000;
+export const RATE_LIMIT_CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
 
 export interface BackgroundJobs {
   reminders: BackgroundJob;
   mail: BackgroundJob | undefined;
+  rateLimitCleanup: BackgroundJob;
   stop(): Promise<void>;
 }
 
@@ -27,11 +30,22 @@ export function startBackgroundJobs(ctx: AppContext, log: Logger): BackgroundJob
     5_000,
   );
   const mail = startMailDelivery(ctx.db, ctx.config, log);
+  // Counters whose window has ended count nothing; deleting them keeps the table small.
+  const rateLimitCleanup = everyInterval(
+    'rate-limit-cleanup',
+    RATE_LIMIT_CLEANUP_INTERVAL_MS,
+    async () => {
+      await deleteExpiredRateLimits(ctx.db);
+    },
+    log,
+    60_000,
+  );
   return {
     reminders,
     mail,
+    rateLimitCleanup,
     async stop() {
-      await Promise.all([reminders.stop(), mail?.stop()]);
+      await Promise.all([reminders.stop(), mail?.stop(), rateLimitCleanup.stop()]);
     },
   };
 }
