@@ -22,6 +22,13 @@ got=$(curl -fsS "http://127.0.0.1:$port/api/v1/calendar/add-working-days?date=20
 code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/calendar/holidays?year=1800")
 [ "$code" = 400 ] || fail "holidays?year=1800 gave $code"
 curl -fsS "http://127.0.0.1:$port/api/v1/openapi.json" | grep -q '"openapi"' || fail "openapi.json"
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/metrics")
+[ "$code" = 404 ] || fail "/metrics without METRICS_TOKEN gave $code"
+# The request log never holds a tracking token or an api_key.
+curl -s -o /dev/null "http://127.0.0.1:$port/x/cases/track/smoke-secret-token-1?lang=sv"
+curl -s -o /dev/null "http://127.0.0.1:$port/open311/v2/services.json?api_key=smoke-secret-key-2"
+sleep 0.5
+if grep -q 'smoke-secret' "$log"; then fail "a secret from a URL reached the log"; fi
 grep -q 'admin@norrtalje.demo' "$log" || fail "demo credentials not printed at first start"
 
 # A second process on the same data directory must refuse, not corrupt it.
