@@ -2,12 +2,13 @@
 // server: while the database is away requests get 503 with a message, and it recovers by itself.
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTenant, testConfig, usingPostgres } from '../../test/helpers.ts';
+import { createTestTenant, createTestUser, loginCookies, testConfig, usingPostgres } from '../../test/helpers.ts';
 import { buildApp } from '../http/app.ts';
 import type { App } from '../http/context.ts';
-import { type DatabaseHandle, openDatabase } from './database.ts';
+import { type DatabaseHandle, isDatabaseUnavailable, openDatabase } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 
 /** A TCP relay in front of PostgreSQL that the test can take away and bring back. */
@@ -44,6 +45,7 @@ describe.skipIf(!usingPostgres)('when PostgreSQL goes away', () => {
   let handle: DatabaseHandle;
   let app: App;
   let slug = '';
+  let cookie = '';
 
   beforeAll(async () => {
     const port = await proxy.start();
@@ -57,9 +59,12 @@ describe.skipIf(!usingPostgres)('when PostgreSQL goes away', () => {
       onConnectionError: (error) => lost.push(error),
     });
     await migrateToLatest(handle.db);
-    slug = (await createTestTenant(handle.db)).tenant.slug;
+    const tenant = await createTestTenant(handle.db);
+    slug = tenant.tenant.slug;
+    const admin = await createTestUser(handle.db, tenant, [{ role: 'admin' }]);
     app = await buildApp({ db: handle.db, dbKind: handle.kind, config: testConfig() }, { logger: false });
     await app.ready();
+    cookie = await loginCookies(app, slug, admin.email, admin.password);
   });
   afterAll(async () => {
     await app?.close();
@@ -86,6 +91,29 @@ describe.skipIf(!usingPostgres)('when PostgreSQL goes away', () => {
     expect((await app.inject({ method: 'GET', url: `/${slug}/cases/new` })).statusCode).toBe(200);
   });
 
+  it('a query in flight when PostgreSQL ends its connection fails as "unavailable", and the pool goes on', async () => {
+    const running = sql`SELECT pg_sleep(10)`.execute(handle.db);
+    const outcome = running.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    const admin = new pg.Client({ connectionString: direct.toString() });
+    await admin.connect();
+    for (let i = 0; i < 50; i++) {
+      const ended = await admin.query<{ n: number }>(
+        "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1 AND query LIKE '%pg_sleep%'",
+        [applicationName],
+      );
+      if ((ended.rows[0]?.n ?? 0) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await admin.end();
+    const error = await outcome;
+    expect(error).toBeInstanceOf(Error);
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect((await app.inject({ method: 'GET', url: '/staff', headers: { cookie } })).statusCode).toBe(200);
+  });
+
   it('answers 503 with a message while the database cannot be reached, and recovers by itself', async () => {
     await proxy.stop();
     const health = await app.inject({ method: 'GET', url: '/health' });
@@ -97,6 +125,10 @@ describe.skipIf(!usingPostgres)('when PostgreSQL goes away', () => {
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('når inte sin databas');
 
+    const staff = await app.inject({ method: 'GET', url: '/staff', headers: { cookie, accept: 'text/html' } });
+    expect(staff.statusCode).toBe(503);
+    expect(staff.body).toContain('når inte sin databas');
+
     const api = await app.inject({ method: 'GET', url: '/api/v1/org-units', headers: { authorization: 'Bearer insyn_x' } });
     expect(api.statusCode).toBe(503);
     expect(api.json()).toMatchObject({ error: 'unavailable' });
@@ -104,5 +136,6 @@ describe.skipIf(!usingPostgres)('when PostgreSQL goes away', () => {
     await proxy.start();
     expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: `/${slug}/cases/new` })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/staff', headers: { cookie } })).statusCode).toBe(200);
   });
 });
