@@ -57,7 +57,12 @@ function fromAnotherSite(request: FastifyRequest, publicOrigin: string | undefin
     return true;
   }
   if (publicOrigin) return sender.origin !== publicOrigin;
-  return sender.host !== request.host.toLowerCase();
+  try {
+    // The Host header read under the sender's scheme, so "example.se:443" equals https://example.se.
+    return sender.host !== new URL(`${sender.protocol}//${request.host}`).host;
+  } catch {
+    return true;
+  }
 }
 
 export async function registerAuth(app: App, ctx: AppContext): Promise<void> {

@@ -46,6 +46,8 @@ describe('form posts and their origin', () => {
     expect((await login(t, { origin: 'http://localhost' })).statusCode).toBe(401);
     expect((await login(t, { referer: 'http://localhost/staff/login' })).statusCode).toBe(401);
     expect((await login(t, {})).statusCode).toBe(401);
+    expect((await login(t, { host: 'localhost:80', origin: 'http://localhost' })).statusCode).toBe(401);
+    expect((await login(t, { host: 'localhost:8080', origin: 'http://localhost' })).statusCode).toBe(403);
   });
 
   it('with BASE_URL, our origin is BASE_URL’s', async () => {
