@@ -165,6 +165,27 @@ describe('login throttled per account', () => {
     expect(again.json()).toEqual({ unlocked: false });
   });
 
+  it('an unknown address costs a password check too, so the time does not tell it apart', async () => {
+    const tt = await createTestTenant(t.db);
+    const user = await createTestUser(t.db, tt, [{ role: 'reader' }]);
+    const now = new Date();
+    const median = async (email: (i: number) => string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const start = performance.now();
+        await signInWithPassword(t.db, tt.tenant, email(i), 'fel-lösenord', now);
+        times.push(performance.now() - start);
+      }
+      return times.sort((a, b) => a - b)[2] ?? 0;
+    };
+    await median((i) => `uppvärmning-${i}@test.example`);
+    const known = await median(() => user.email);
+    const unknown = await median((i) => `ingen-${i}@test.example`);
+    // Without the dummy verification an unknown address answers several times faster.
+    expect(unknown / known).toBeGreaterThan(0.4);
+    expect(unknown / known).toBeLessThan(2.5);
+  });
+
   it.skipIf(!usingPostgres)('parallel guesses cannot pass the gate together (PostgreSQL)', async () => {
     const tt = await createTestTenant(t.db);
     const user = await createTestUser(t.db, tt, [{ role: 'reader' }]);

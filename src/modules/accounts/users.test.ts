@@ -77,3 +77,25 @@ describe('users under concurrency', () => {
     expect(audit).toHaveLength(1);
   });
 });
+
+describe('account forms with a repeated field', () => {
+  it('answer 400 with a message instead of a 500', async () => {
+    const tt = await createTestTenant(t.db);
+    const admin = await createTestUser(t.db, tt, [{ role: 'admin' }]);
+    const cookie = await loginCookies(t.app, tt.tenant.slug, admin.email, admin.password);
+    const { csrf, cookie: jar } = await formToken(t.app, '/staff/account', cookie);
+    const headers = { cookie: jar, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
+    const post = (url: string, payload: string) =>
+      t.app.inject({ method: 'POST', url, headers, payload: `_csrf=${encodeURIComponent(csrf)}&${payload}` });
+    for (const [url, payload] of [
+      ['/staff/account/tokens', 'action=create&name=a&name=b'],
+      ['/staff/users', 'name=A&name=B&email=x%40test.example'],
+      [`/staff/users/${admin.id}`, 'action=grant&action=revoke&role=reader'],
+    ] as const) {
+      const res = await post(url, payload);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.body).toContain('ett fält kom flera gånger');
+    }
+    expect(await t.db.selectFrom('api_tokens').select('id').where('user_id', '=', admin.id).execute()).toHaveLength(1);
+  });
+});
