@@ -98,14 +98,27 @@ export async function createTestUser(db: Db, t: TestTenant, grants: { role: Role
   return { id: user.id, email, password, actor, token, auth: { authorization: `Bearer ${token}` } };
 }
 
-/** Signs in through the login form like a browser; returns the cookie header to send. */
+let clients = 0;
+/** A client address no other call got (198.18.0.0/15, the benchmarking range). */
+export function newClientAddress(): string {
+  clients += 1;
+  return `198.18.${(clients >> 8) & 255}.${clients & 255}`;
+}
+
+/**
+ * Signs in through the login form like a browser; returns the cookie header to send. Each call
+ * comes from a client address of its own, so that no test uses up the per-client login limit of
+ * another; tests of that limit choose their address.
+ */
 export async function loginCookies(app: App, tenantSlug: string, email: string, password: string): Promise<string> {
-  const page = await app.inject({ method: 'GET', url: '/staff/login' });
+  const remoteAddress = newClientAddress();
+  const page = await app.inject({ method: 'GET', url: '/staff/login', remoteAddress });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
   const jar = cookieHeader(page.cookies);
   const res = await app.inject({
     method: 'POST',
     url: '/staff/login',
+    remoteAddress,
     headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({ _csrf: csrf, tenant: tenantSlug, email, password }).toString(),
   });

@@ -1,5 +1,6 @@
 // Row types of every table, as Kysely sees them. Keep in step with migrations/*.sql.
 import type { ColumnType, Generated } from 'kysely';
+import type { AccountTables } from './schema-accounts.ts';
 import type { CaseTables } from './schema-cases.ts';
 import type { MailTables } from './schema-mail.ts';
 import type { MeetingTables } from './schema-meetings.ts';
@@ -94,7 +95,7 @@ export interface AuditLogTable {
 }
 
 /** Every table; each module keeps its own row types in schema-<module>.ts. */
-export interface Database extends MailTables, CaseTables, MeetingTables, PromiseTables {
+export interface Database extends AccountTables, MailTables, CaseTables, MeetingTables, PromiseTables {
   tenants: TenantTable;
   org_units: OrgUnitTable;
   users: UserTable;

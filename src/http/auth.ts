@@ -7,6 +7,7 @@ import fastifySession from '@fastify/session';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorFromToken, loadActor } from '../modules/accounts/accounts.service.ts';
 import type { Actor } from '../modules/accounts/actor.ts';
+import { requireSomeRole } from '../modules/accounts/policy.ts';
 import { findTenantById } from '../modules/tenants/tenants.repo.ts';
 import type { App, AppContext } from './context.ts';
 import { AppError, unauthorized } from './errors.ts';
@@ -118,7 +119,19 @@ export async function registerAuth(app: App, ctx: AppContext): Promise<void> {
   });
 }
 
+/**
+ * The guard of every staff page and API route: a signed-in actor with at least one role. No
+ * role, no access — a user whose grants are all revoked is refused everywhere (403) except by
+ * `requireSignedIn` routes (login, logout, "Mitt konto").
+ */
 export function requireActor(request: FastifyRequest): Actor {
+  const actor = requireSignedIn(request);
+  requireSomeRole(actor);
+  return actor;
+}
+
+/** Signed in, with or without roles: only for pages that show a user their own account. */
+export function requireSignedIn(request: FastifyRequest): Actor {
   if (!request.actor) throw unauthorized();
   return request.actor;
 }

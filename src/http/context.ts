@@ -8,6 +8,8 @@ export interface AppContext {
   db: Db;
   dbKind: 'postgres' | 'pglite';
   config: Config;
+  /** The clock, so that tests can make time an input; absent: the real time. */
+  now?: () => Date;
 }
 
 export type App = FastifyInstance<

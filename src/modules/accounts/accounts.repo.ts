@@ -27,6 +27,11 @@ export function findUser(db: Db, tenantId: string, id: string): Promise<UserRow 
   return db.selectFrom('users').select(USER_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Call inside a transaction: the user row stays locked until it ends. */
+export function lockUser(db: Db, tenantId: string, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').select(USER_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export function listUsers(db: Db, tenantId: string) {
   return db
     .selectFrom('users')
@@ -86,9 +91,15 @@ export async function insertGrant(db: Db, tenantId: string, userId: string, role
     .executeTakeFirst();
 }
 
-export async function deleteGrant(db: Db, tenantId: string, grantId: string): Promise<boolean> {
-  const r = await db.deleteFrom('role_grants').where('tenant_id', '=', tenantId).where('id', '=', grantId).executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+/** Deletes a grant of this user only: a grant id taken from another user's page matches nothing. */
+export function deleteGrant(db: Db, tenantId: string, userId: string, grantId: string) {
+  return db
+    .deleteFrom('role_grants')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('id', '=', grantId)
+    .returning(['role', 'unit_id as unitId'])
+    .executeTakeFirst();
 }
 
 export function insertToken(db: Db, values: { tenantId: string; userId: string; name: string; tokenHash: string; prefix: string }) {

@@ -1,13 +1,12 @@
-import { csrfToken, signIn, signOut } from '../../http/auth.ts';
+import { Type } from 'typebox';
+import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { renderPage } from '../../web/render.ts';
-import { html, staffContext, takeFlash } from '../../web/staff.ts';
+import { ACCOUNT_PAGE, html, staffContext, takeFlash } from '../../web/staff.ts';
 import { uuidOr404 } from '../org/org.routes.ts';
 import { listUnits } from '../org/org.service.ts';
-import { findTenantBySlug, listTenants } from '../tenants/tenants.repo.ts';
 import {
-  authenticate,
   createApiToken,
   createUser,
   grantRole,
@@ -18,50 +17,30 @@ import {
   revokeGrant,
   setUserActive,
 } from './accounts.service.ts';
-import { AccountPage, LoginPage, UserPage, UsersPage } from './accounts.views.tsx';
-import { requireAnyRole } from './policy.ts';
+import { AccountPage, UserPage, UsersPage } from './accounts.views.tsx';
+import { registerLoginRoutes } from './login.routes.ts';
+import { loginLockOf, unlockUser } from './login.service.ts';
+import { requireAnyRole, requireSomeRole } from './policy.ts';
 
-/** Only local paths: an open redirect after login would help phishing. */
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/staff(\/[\w\-/?=&%.]*)?$/.test(next) ? next : '/staff';
+/** A form's fields as text; a field sent twice (an array) is refused with a 400, not a 500. */
+function formFields(body: unknown): Record<string, string | undefined> {
+  const fields: Record<string, string | undefined> = {};
+  if (body === null || body === undefined) return fields;
+  if (typeof body !== 'object' || Array.isArray(body)) throw malformed();
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value !== 'string') throw malformed();
+    fields[name] = value;
+  }
+  return fields;
 }
 
-export function registerAccountRoutes(app: App, { db }: AppContext): void {
-  app.get('/staff/login', async (request, reply) => {
-    if (request.actor) return reply.redirect('/staff', 303);
-    const query = request.query as { next?: string; tenant?: string };
-    const tenants = await listTenants(db);
-    return html(
-      reply,
-      renderPage(
-        LoginPage({
-          tenants,
-          csrf: csrfToken(reply),
-          next: safeNext(query.next),
-          values: { tenant: query.tenant ?? tenants[0]?.slug ?? '' },
-        }),
-      ),
-    );
-  });
+const malformed = () =>
+  new AppError('validation', 'Formuläret kom fram skadat: ett fält kom flera gånger. Ladda om sidan och försök igen.');
 
-  app.post('/staff/login', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, string>;
-    const values = { tenant: body.tenant ?? '', email: body.email ?? '' };
-    const tenant = values.tenant ? await findTenantBySlug(db, values.tenant) : undefined;
-    const actor = tenant && body.password ? await authenticate(db, tenant, values.email, body.password) : undefined;
-    if (!actor) {
-      const tenants = await listTenants(db);
-      const error = 'Fel e-postadress eller lösenord, eller så saknar kontot behörighet i den valda organisationen.';
-      return html(reply, renderPage(LoginPage({ tenants, csrf: csrfToken(reply), next: safeNext(body.next), values, error })), 401);
-    }
-    await signIn(request, actor);
-    return reply.redirect(safeNext(body.next), 303);
-  });
-
-  app.post('/staff/logout', async (request, reply) => {
-    await signOut(request);
-    return reply.redirect('/staff/login', 303);
-  });
+export function registerAccountRoutes(app: App, ctx: AppContext): void {
+  const { db } = ctx;
+  const now = () => ctx.now?.() ?? new Date();
+  registerLoginRoutes(app, ctx);
 
   app.get('/staff/users', async (request, reply) => {
     const { actor, session } = staffContext(request, reply);
@@ -72,12 +51,11 @@ export function registerAccountRoutes(app: App, { db }: AppContext): void {
 
   app.post('/staff/users', async (request, reply) => {
     const { actor, session } = staffContext(request, reply);
-    const body = (request.body ?? {}) as Record<string, string>;
+    const body = formFields(request.body);
     const values = { email: body.email ?? '', name: body.name ?? '' };
     try {
       const created = await createUser(actor, values, { db });
-      const users = await listUsers(db, actor.tenantId);
-      const user = users.find((u) => u.id === created.id);
+      const user = (await listUsers(db, actor.tenantId)).find((u) => u.id === created.id);
       if (!user) throw new AppError('not_found', 'Användaren finns inte.');
       const units = await listUnits(db, actor.tenantId);
       // The generated password is shown on this response only; it is never stored in clear.
@@ -87,9 +65,10 @@ export function registerAccountRoutes(app: App, { db }: AppContext): void {
         201,
       );
     } catch (error) {
+      // Field errors and a lost race for the address (409) show the form again with what was typed.
       if (!(error instanceof AppError) || error.fields.length === 0) throw error;
       const [users, grants] = await Promise.all([listUsers(db, actor.tenantId), listAllGrants(db, actor.tenantId)]);
-      return html(reply, renderPage(UsersPage({ session, users, grants, errors: error.fields, values })), 400);
+      return html(reply, renderPage(UsersPage({ session, users, grants, errors: error.fields, values })), error.status);
     }
   });
 
@@ -97,50 +76,71 @@ export function registerAccountRoutes(app: App, { db }: AppContext): void {
     const { actor, session } = staffContext(request, reply);
     requireAnyRole(actor, ['admin']);
     const id = uuidOr404((request.params as { id: string }).id);
-    const users = await listUsers(db, actor.tenantId);
-    const user = users.find((u) => u.id === id);
+    const user = (await listUsers(db, actor.tenantId)).find((u) => u.id === id);
     if (!user) throw new AppError('not_found', 'Användaren finns inte.');
-    const [grants, units] = await Promise.all([listAllGrants(db, actor.tenantId), listUnits(db, actor.tenantId)]);
-    return html(
-      reply,
-      renderPage(UserPage({ session, user, grants: grants.filter((g) => g.userId === id), units, flash: takeFlash(request), errors: [] })),
-    );
+    const [grants, units, lock] = await Promise.all([
+      listAllGrants(db, actor.tenantId),
+      listUnits(db, actor.tenantId),
+      loginLockOf(db, actor.tenantId, user.email, now()),
+    ]);
+    const own = grants.filter((g) => g.userId === id);
+    return html(reply, renderPage(UserPage({ session, user, grants: own, units, lock, flash: takeFlash(request), errors: [] })));
   });
 
   app.post('/staff/users/:id', async (request, reply) => {
     const { actor } = staffContext(request, reply);
     const id = uuidOr404((request.params as { id: string }).id);
-    const body = (request.body ?? {}) as Record<string, string>;
+    const body = formFields(request.body);
     if (body.action === 'grant') {
-      await grantRole(actor, id, { role: body.role, unitId: body.unitId || null }, { db });
-      request.session.flash = 'Behörigheten har lagts till.';
+      const added = await grantRole(actor, id, { role: body.role, unitId: body.unitId || null }, { db });
+      request.session.flash = added ? 'Behörigheten har lagts till.' : 'Användaren hade redan den behörigheten.';
     } else if (body.action === 'revoke') {
       await revokeGrant(actor, id, uuidOr404(body.grantId ?? ''), { db });
       request.session.flash = 'Behörigheten har tagits bort.';
     } else if (body.action === 'deactivate' || body.action === 'activate') {
       await setUserActive(actor, id, body.action === 'activate', { db });
       request.session.flash = body.action === 'activate' ? 'Kontot är aktivt.' : 'Kontot är inaktiverat.';
+    } else if (body.action === 'unlock') {
+      const unlocked = await unlockUser(actor, id, { db });
+      request.session.flash = unlocked ? 'Kontot är upplåst. Användaren kan logga in igen.' : 'Kontot var inte låst.';
     } else {
       throw new AppError('validation', 'Okänd åtgärd.');
     }
     return reply.redirect(`/staff/users/${id}`, 303);
   });
 
-  app.get('/staff/account', async (request, reply) => {
-    const { actor, session } = staffContext(request, reply);
+  app.post(
+    '/api/v1/users/:id/unlock',
+    {
+      schema: {
+        summary: 'Lift the sign-in lock and back-off of a user after failed logins (role admin)',
+        tags: ['organisation'],
+        security: [{ bearer: [] }],
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 200: Type.Object({ unlocked: Type.Boolean({ description: 'false when the account was not locked' }) }) },
+      },
+    },
+    async (request) => ({ unlocked: await unlockUser(requireActor(request), request.params.id, { db }) }),
+  );
+
+  // Open without a role too, so that a user whose grants were revoked sees why nothing else opens.
+  app.get(ACCOUNT_PAGE, async (request, reply) => {
+    const { actor, session } = staffContext(request, reply, { withoutRole: true });
     const tokens = actor.userId ? await listTokens(db, actor.tenantId, actor.userId) : [];
     return html(reply, renderPage(AccountPage({ session, actor, tokens, flash: takeFlash(request) })));
   });
 
   app.post('/staff/account/tokens', async (request, reply) => {
-    const { actor, session } = staffContext(request, reply);
-    const body = (request.body ?? {}) as Record<string, string>;
+    const { actor, session } = staffContext(request, reply, { withoutRole: true });
+    const body = formFields(request.body);
     if (!actor.userId) throw new AppError('forbidden', 'Bara användarkonton kan ha API-token.');
     if (body.action === 'revoke') {
+      // Giving up access needs no role.
       await revokeApiToken(actor, uuidOr404(body.tokenId ?? ''), { db });
       request.session.flash = 'Token har återkallats.';
-      return reply.redirect('/staff/account', 303);
+      return reply.redirect(ACCOUNT_PAGE, 303);
     }
+    requireSomeRole(actor);
     const created = await createApiToken(db, { tenantId: actor.tenantId, userId: actor.userId, label: actor.label }, body.name ?? '');
     const tokens = await listTokens(db, actor.tenantId, actor.userId);
     // Shown once, on this response only; never stored in clear.

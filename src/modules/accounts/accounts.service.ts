@@ -1,6 +1,6 @@
 // Security-relevant: local accounts, passwords (argon2id), role grants and personal API tokens.
 import { createHash, randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { hash } from '@node-rs/argon2';
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
@@ -21,8 +21,6 @@ const MIN_PASSWORD = 12;
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
 }
-
-let dummyHash: Promise<string> | undefined;
 
 export function generatePassword(): string {
   return randomBytes(15).toString('base64url');
@@ -48,30 +46,40 @@ export interface CreatedUser {
   generatedPassword?: string;
 }
 
+const emailTaken = (cause?: unknown) =>
+  new AppError('conflict', 'Det finns redan en användare med den e-postadressen.', {
+    fields: [{ field: 'email', message: 'E-postadressen används redan.' }],
+    cause,
+  });
+
+const pgCode = (error: unknown) => (error as { code?: string }).code;
+
 export async function createUser(actor: Actor, input: unknown, { db }: { db: Db }): Promise<CreatedUser> {
   requireAnyRole(actor, ['admin']);
   const value = validate(UserInput, input, USER_MESSAGES);
   const email = value.email.trim().toLowerCase();
-  if (await repo.findUserByEmail(db, actor.tenantId, email)) {
-    throw new AppError('conflict', 'Det finns redan en användare med den e-postadressen.', {
-      fields: [{ field: 'email', message: 'E-postadressen används redan.' }],
-    });
-  }
+  // A quick answer for the common case; under concurrency the unique key decides (below).
+  if (await repo.findUserByEmail(db, actor.tenantId, email)) throw emailTaken();
   const generatedPassword = value.password ? undefined : generatePassword();
   const passwordHash = await hashPassword(value.password ?? generatedPassword ?? '');
-  return db.transaction().execute(async (trx) => {
-    const user = await repo.insertUser(trx, actor.tenantId, { email, name: value.name.trim(), passwordHash });
-    await recordAudit(trx, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action: 'create',
-      entity: 'user',
-      entityId: user.id,
-      data: { email },
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const user = await repo.insertUser(trx, actor.tenantId, { email, name: value.name.trim(), passwordHash });
+      await recordAudit(trx, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'create',
+        entity: 'user',
+        entityId: user.id,
+        data: { email },
+      });
+      return { id: user.id, email: user.email, name: user.name, generatedPassword };
     });
-    return { id: user.id, email: user.email, name: user.name, generatedPassword };
-  });
+  } catch (error) {
+    if (pgCode(error) === '23505') throw emailTaken(error);
+    throw error;
+  }
 }
 
 export const GrantInput = Type.Object({
@@ -79,34 +87,47 @@ export const GrantInput = Type.Object({
   unitId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
 });
 
-export async function grantRole(actor: Actor, userId: string, input: unknown, { db }: { db: Db }): Promise<void> {
+/** Grants a role; granting one the user already has changes nothing. Returns whether it was new. */
+export async function grantRole(actor: Actor, userId: string, input: unknown, { db }: { db: Db }): Promise<boolean> {
   requireAnyRole(actor, ['admin']);
   const value = validate(GrantInput, input, {
     role: 'Välj en roll.',
     unitId: 'Välj en enhet.',
   });
-  if (!(await repo.findUser(db, actor.tenantId, userId))) throw notFound('Användaren');
   // admin always covers the whole tenant.
   const unitId = value.role === 'admin' ? null : (value.unitId ?? null);
-  if (unitId) await getUnit(db, actor.tenantId, unitId);
-  await db.transaction().execute(async (trx) => {
-    await repo.insertGrant(trx, actor.tenantId, userId, value.role, unitId);
-    await recordAudit(trx, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action: 'grant',
-      entity: 'user',
-      entityId: userId,
-      data: { role: value.role, unitId },
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (!(await repo.lockUser(trx, actor.tenantId, userId))) throw notFound('Användaren');
+      if (unitId) await getUnit(trx, actor.tenantId, unitId);
+      // A concurrent identical grant waits on the unique index and then inserts nothing.
+      if (!(await repo.insertGrant(trx, actor.tenantId, userId, value.role, unitId))) return false;
+      await recordAudit(trx, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'grant',
+        entity: 'user',
+        entityId: userId,
+        data: { role: value.role, unitId },
+      });
+      return true;
     });
-  });
+  } catch (error) {
+    // The unit was removed between the check and the insert.
+    if (pgCode(error) === '23503')
+      throw new AppError('conflict', 'Enheten har tagits bort. Ladda om sidan och försök igen.', { cause: error });
+    throw error;
+  }
 }
 
+/** Revokes one of this user's grants; a grant of another user is not found (404). */
 export async function revokeGrant(actor: Actor, userId: string, grantId: string, { db }: { db: Db }): Promise<void> {
   requireAnyRole(actor, ['admin']);
   await db.transaction().execute(async (trx) => {
-    if (!(await repo.deleteGrant(trx, actor.tenantId, grantId))) throw notFound('Behörigheten');
+    if (!(await repo.lockUser(trx, actor.tenantId, userId))) throw notFound('Användaren');
+    const grant = await repo.deleteGrant(trx, actor.tenantId, userId, grantId);
+    if (!grant) throw notFound('Behörigheten');
     await recordAudit(trx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
@@ -114,7 +135,7 @@ export async function revokeGrant(actor: Actor, userId: string, grantId: string,
       action: 'revoke',
       entity: 'user',
       entityId: userId,
-      data: { grantId },
+      data: { grantId, role: grant.role, unitId: grant.unitId },
     });
   });
 }
@@ -122,8 +143,10 @@ export async function revokeGrant(actor: Actor, userId: string, grantId: string,
 export async function setUserActive(actor: Actor, userId: string, active: boolean, { db }: { db: Db }): Promise<void> {
   requireAnyRole(actor, ['admin']);
   if (userId === actor.userId && !active) throw new AppError('conflict', 'Du kan inte inaktivera dig själv.');
-  if (!(await repo.findUser(db, actor.tenantId, userId))) throw notFound('Användaren');
   await db.transaction().execute(async (trx) => {
+    const user = await repo.lockUser(trx, actor.tenantId, userId);
+    if (!user) throw notFound('Användaren');
+    if (user.active === active) return;
     await repo.setActive(trx, actor.tenantId, userId, active);
     await recordAudit(trx, {
       tenantId: actor.tenantId,
@@ -149,22 +172,6 @@ export async function loadActor(db: Db, tenant: Tenant, userId: string): Promise
     name: user.name,
     grants: grants.map((g) => ({ role: g.role, unitId: g.unitId })),
   };
-}
-
-/**
- * Checks e-mail and password. Verifies against a dummy hash when the user does not exist so
- * the response time does not reveal which addresses have accounts.
- */
-export async function authenticate(db: Db, tenant: Tenant, email: string, password: string): Promise<Actor | undefined> {
-  const user = await repo.findUserByEmail(db, tenant.id, email.trim().toLowerCase());
-  if (!user?.passwordHash || !user.active) {
-    dummyHash ??= hashPassword(generatePassword());
-    await verify(await dummyHash, password).catch(() => false);
-    return undefined;
-  }
-  if (!(await verify(user.passwordHash, password).catch(() => false))) return undefined;
-  await repo.touchLogin(db, user.id);
-  return loadActor(db, tenant, user.id);
 }
 
 function tokenHash(token: string): string {

@@ -3,52 +3,10 @@ import { CsrfField, ErrorSummary, Field, Notice, TextField } from '../../web/com
 import { formatDateTime } from '../../web/i18n.ts';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
-import type { Tenant } from '../tenants/tenants.repo.ts';
 import { type Actor, ROLE_NAMES, ROLES } from './actor.ts';
+import type { LoginLock } from './login.service.ts';
 
 type Session = NonNullable<StaffPageProps['session']>;
-
-interface LoginPageProps {
-  tenants: Tenant[];
-  csrf: string;
-  next: string;
-  values: { tenant?: string; email?: string };
-  error?: string;
-}
-
-export function LoginPage({ tenants, csrf, next, values, error }: LoginPageProps) {
-  return (
-    <StaffPage title="Logga in">
-      <h1>Logga in</h1>
-      {error && (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <h2>Inloggningen misslyckades</h2>
-          <p>{error}</p>
-        </div>
-      )}
-      <form method="post" action="/staff/login" novalidate>
-        <CsrfField token={csrf} />
-        <input type="hidden" name="next" value={next} />
-        <Field id="tenant" label="Organisation">
-          <select id="tenant" name="tenant" autocomplete="organization">
-            {tenants.map((t) => (
-              <option value={t.slug} selected={t.slug === values.tenant}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="email" label="E-postadress">
-          <input type="email" id="email" name="email" autocomplete="username" value={values.email ?? ''} spellcheck={false} />
-        </Field>
-        <Field id="password" label="Lösenord">
-          <input type="password" id="password" name="password" autocomplete="current-password" />
-        </Field>
-        <button type="submit">Logga in</button>
-      </form>
-    </StaffPage>
-  );
-}
 
 interface UserRow {
   id: string;
@@ -132,9 +90,17 @@ interface UserPageProps {
   flash?: string;
   errors: FieldError[];
   newPassword?: string;
+  /** Failed logins that hold the account back, when there are enough to matter. */
+  lock?: LoginLock;
 }
 
-export function UserPage({ session, user, grants, units, flash, newPassword }: UserPageProps) {
+function lockText(lock: LoginLock): string {
+  if (lock.locked && lock.retryAt) return `Låst till ${formatDateTime(lock.retryAt)} efter ${lock.failures} misslyckade inloggningar.`;
+  if (lock.retryAt) return `${lock.failures} misslyckade inloggningar; nästa försök tillåts ${formatDateTime(lock.retryAt)}.`;
+  return `${lock.failures} misslyckade inloggningar i rad; varje nytt fel ger längre väntetid.`;
+}
+
+export function UserPage({ session, user, grants, units, flash, newPassword, lock }: UserPageProps) {
   return (
     <StaffPage title={user.name} session={session} current="/staff/users">
       <p>
@@ -155,7 +121,17 @@ export function UserPage({ session, user, grants, units, flash, newPassword }: U
         <dd>{user.active ? 'Aktiv' : 'Inaktiverad'}</dd>
         <dt>Senast inloggad</dt>
         <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Aldrig'}</dd>
+        <dt>Inloggning</dt>
+        <dd>{lock ? lockText(lock) : 'Inte spärrad'}</dd>
       </dl>
+      {lock && (
+        <form method="post" action={`/staff/users/${user.id}`}>
+          <CsrfField token={session.csrfToken} />
+          <button type="submit" name="action" value="unlock">
+            Lås upp inloggningen
+          </button>
+        </form>
+      )}
       <h2>Behörigheter</h2>
       {grants.length === 0 ? (
         <p>Inga behörigheter.</p>
@@ -247,6 +223,14 @@ export function AccountPage({ session, actor, tokens, flash, newToken }: Account
         <dt>Roller</dt>
         <dd>{actor.grants.map((g) => ROLE_NAMES[g.role]).join(', ') || 'Inga'}</dd>
       </dl>
+      {actor.grants.length === 0 && (
+        <div class="notice" role="status">
+          <p>
+            Ditt konto har ingen behörighet i Insyn, så inga andra sidor öppnas och du kan inte skapa API-token. Be en administratör i din
+            organisation om behörighet.
+          </p>
+        </div>
+      )}
       <h2>API-token</h2>
       <p>
         En personlig token ger program åtkomst till API:t med dina behörigheter. Skicka den som{' '}
@@ -297,15 +281,17 @@ export function AccountPage({ session, actor, tokens, flash, newToken }: Account
           </tbody>
         </table>
       )}
-      <form method="post" action="/staff/account/tokens">
-        <CsrfField token={session.csrfToken} />
-        <Field id="token-name" label="Namn på ny token" hint="Till exempel: Integration med e-tjänsteplattformen">
-          <input type="text" id="token-name" name="name" maxLength={100} aria-describedby="token-name-hint" />
-        </Field>
-        <button type="submit" name="action" value="create">
-          Skapa token
-        </button>
-      </form>
+      {actor.grants.length > 0 && (
+        <form method="post" action="/staff/account/tokens">
+          <CsrfField token={session.csrfToken} />
+          <Field id="token-name" label="Namn på ny token" hint="Till exempel: Integration med e-tjänsteplattformen">
+            <input type="text" id="token-name" name="name" maxLength={100} aria-describedby="token-name-hint" />
+          </Field>
+          <button type="submit" name="action" value="create">
+            Skapa token
+          </button>
+        </form>
+      )}
     </StaffPage>
   );
 }

@@ -1,8 +1,15 @@
 // Security-relevant: who may do what. A role granted on a unit covers its subtree; `admin`
 // and grants without a unit cover the whole tenant.
 import type { Role } from '../../db/schema.ts';
-import { forbidden } from '../../http/errors.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
 import type { Actor } from './actor.ts';
+
+/** No role, no access: an account whose grants are all revoked reaches only its own account page. */
+export function requireSomeRole(actor: Actor): void {
+  if (actor.grants.length === 0) {
+    throw new AppError('forbidden', 'Ditt konto har ingen behörighet i Insyn. Be en administratör i din organisation om behörighet.');
+  }
+}
 
 export function hasAnyRole(actor: Actor, roles: readonly Role[]): boolean {
   return actor.grants.some((g) => roles.includes(g.role));

@@ -19,6 +19,22 @@ export function findUnit(db: Db, tenantId: string, id: string): Promise<OrgUnit 
   return db.selectFrom('org_units').select(COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Call inside a transaction: serialises changes of a tenant's tree by locking its root (the
+ * council). Checks such as "not under itself" read the whole path, so one row lock per unit
+ * would not do. FOR NO KEY UPDATE leaves rows referring to the council (cases, grants) free.
+ */
+export async function lockTree(db: Db, tenantId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('parent_id', 'is', null)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function insertUnit(
   db: Db,
   tenantId: string,

@@ -120,7 +120,7 @@ export function registerOrgRoutes(app: App, { db }: AppContext): void {
       if (!(error instanceof AppError) || error.fields.length === 0) throw error;
       const [tree, units] = await Promise.all([getOrgTree(db, actor.tenantId), listUnits(db, actor.tenantId)]);
       const errors: FieldError[] = error.fields;
-      return html(reply, renderPage(OrgPage({ session, actor, tree, units, errors, values })), 400);
+      return html(reply, renderPage(OrgPage({ session, actor, tree, units, errors, values })), error.status);
     }
   });
 
@@ -150,7 +150,7 @@ export function registerOrgRoutes(app: App, { db }: AppContext): void {
     } catch (error) {
       if (!(error instanceof AppError) || error.fields.length === 0) throw error;
       const units = await listUnits(db, actor.tenantId);
-      return html(reply, renderPage(UnitEditPage({ session, actor, unit, units, errors: error.fields, values })), 400);
+      return html(reply, renderPage(UnitEditPage({ session, actor, unit, units, errors: error.fields, values })), error.status);
     }
   });
 }

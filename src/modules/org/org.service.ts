@@ -85,11 +85,22 @@ async function requireParent(db: Db, tenantId: string, parentId: string): Promis
   }
 }
 
+const unitInUse = (cause: unknown) =>
+  new AppError('conflict', 'Enheten används (av ärenden, löften eller behörigheter) och kan inte tas bort.', { cause });
+
+/** Every change of the tree runs here: under the tree lock, with the checks read inside it. */
+function changeTree<T>(db: Db, tenantId: string, change: (trx: Db) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    if (!(await repo.lockTree(trx, tenantId))) throw notFound('Organisationen');
+    return change(trx);
+  });
+}
+
 export async function createUnit(actor: Actor, input: unknown, { db }: { db: Db }): Promise<repo.OrgUnit> {
   requireAnyRole(actor, ['admin']);
   const value = validate(UnitInput, input, MESSAGES);
-  await requireParent(db, actor.tenantId, value.parentId);
-  return db.transaction().execute(async (trx) => {
+  return changeTree(db, actor.tenantId, async (trx) => {
+    await requireParent(trx, actor.tenantId, value.parentId);
     const unit = await repo.insertUnit(trx, actor.tenantId, { ...value, name: value.name.trim() });
     await recordAudit(trx, {
       tenantId: actor.tenantId,
@@ -106,54 +117,54 @@ export async function createUnit(actor: Actor, input: unknown, { db }: { db: Db 
 
 export async function updateUnit(actor: Actor, id: string, input: unknown, { db }: { db: Db }): Promise<repo.OrgUnit> {
   requireAnyRole(actor, ['admin']);
-  const existing = await getUnit(db, actor.tenantId, id);
-  if (existing.kind === 'council') {
-    // The root keeps its kind and place; only its name can change.
-    const { name } = validate(Type.Object({ name: UnitInput.properties.name }), { name: (input as { name?: unknown })?.name }, MESSAGES);
-    return save(actor, existing, { name: name.trim(), kind: 'council', parentId: null }, db);
-  }
-  const value = validate(UnitInput, input, MESSAGES);
-  await requireParent(db, actor.tenantId, value.parentId);
-  const parentPath = await repo.unitPathIds(db, actor.tenantId, value.parentId);
-  if (parentPath.includes(id)) {
-    throw new AppError('validation', 'En enhet kan inte flyttas in under sig själv.', {
-      fields: [{ field: 'parentId', message: 'Välj en enhet som inte ligger under den här enheten.' }],
-    });
-  }
-  return save(actor, existing, { ...value, name: value.name.trim() }, db);
+  return changeTree(db, actor.tenantId, async (trx) => {
+    const existing = await getUnit(trx, actor.tenantId, id);
+    if (existing.kind === 'council') {
+      // The root keeps its kind and place; only its name can change.
+      const { name } = validate(Type.Object({ name: UnitInput.properties.name }), { name: (input as { name?: unknown })?.name }, MESSAGES);
+      return save(actor, existing, { name: name.trim(), kind: 'council', parentId: null }, trx);
+    }
+    const value = validate(UnitInput, input, MESSAGES);
+    await requireParent(trx, actor.tenantId, value.parentId);
+    const parentPath = await repo.unitPathIds(trx, actor.tenantId, value.parentId);
+    if (parentPath.includes(id)) {
+      throw new AppError('validation', 'En enhet kan inte flyttas in under sig själv.', {
+        fields: [{ field: 'parentId', message: 'Välj en enhet som inte ligger under den här enheten.' }],
+      });
+    }
+    return save(actor, existing, { ...value, name: value.name.trim() }, trx);
+  });
 }
 
 async function save(
   actor: Actor,
   existing: repo.OrgUnit,
   values: { name: string; kind: OrgUnitKind; parentId: string | null },
-  db: Db,
+  trx: Db,
 ): Promise<repo.OrgUnit> {
-  return db.transaction().execute(async (trx) => {
-    const unit = await repo.updateUnit(trx, actor.tenantId, existing.id, values);
-    if (!unit) throw notFound('Enheten');
-    await recordAudit(trx, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action: 'update',
-      entity: 'org_unit',
-      entityId: unit.id,
-      data: { before: existing, after: values },
-    });
-    return unit;
+  const unit = await repo.updateUnit(trx, actor.tenantId, existing.id, values);
+  if (!unit) throw notFound('Enheten');
+  await recordAudit(trx, {
+    tenantId: actor.tenantId,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action: 'update',
+    entity: 'org_unit',
+    entityId: unit.id,
+    data: { before: existing, after: values },
   });
+  return unit;
 }
 
 export async function deleteUnit(actor: Actor, id: string, { db }: { db: Db }): Promise<void> {
   requireAnyRole(actor, ['admin']);
-  const existing = await getUnit(db, actor.tenantId, id);
-  if (existing.kind === 'council') throw new AppError('conflict', 'Kommunfullmäktige kan inte tas bort.');
-  if ((await repo.countChildren(db, actor.tenantId, id)) > 0) {
-    throw new AppError('conflict', 'Enheten har underenheter. Flytta eller ta bort dem först.');
-  }
   try {
-    await db.transaction().execute(async (trx) => {
+    await changeTree(db, actor.tenantId, async (trx) => {
+      const existing = await getUnit(trx, actor.tenantId, id);
+      if (existing.kind === 'council') throw new AppError('conflict', 'Kommunfullmäktige kan inte tas bort.');
+      if ((await repo.countChildren(trx, actor.tenantId, id)) > 0) {
+        throw new AppError('conflict', 'Enheten har underenheter. Flytta eller ta bort dem först.');
+      }
       await repo.deleteUnit(trx, actor.tenantId, id);
       await recordAudit(trx, {
         tenantId: actor.tenantId,
@@ -166,9 +177,7 @@ export async function deleteUnit(actor: Actor, id: string, { db }: { db: Db }): 
       });
     });
   } catch (error) {
-    if ((error as { code?: string }).code === '23503') {
-      throw new AppError('conflict', 'Enheten används (av ärenden, löften eller behörigheter) och kan inte tas bort.', { cause: error });
-    }
+    if ((error as { code?: string }).code === '23503') throw unitInUse(error);
     throw error;
   }
 }

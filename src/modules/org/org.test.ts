@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createTestTenant, createTestUser, type TestContext } from '../../../test/helpers.ts';
+import { createTestContext, createTestTenant, createTestUser, type TestContext, usingPostgres } from '../../../test/helpers.ts';
+import { raceBehindLock } from '../../../test/locks.ts';
+import { AppError } from '../../http/errors.ts';
+import { createUnit, deleteUnit, updateUnit } from './org.service.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -102,5 +105,45 @@ describe('org units API', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0].field).toBe('parentId');
+  });
+});
+
+describe.skipIf(!usingPostgres)('org tree under concurrency (PostgreSQL)', () => {
+  it('two crossing moves at once cannot make a cycle: the second is refused', async () => {
+    const tt = await createTestTenant(t.db);
+    const a = await createUnit(tt.system, { name: 'A', kind: 'board', parentId: tt.rootId }, { db: t.db });
+    const b = await createUnit(tt.system, { name: 'B', kind: 'board', parentId: tt.rootId }, { db: t.db });
+    const results = await raceBehindLock(
+      t.db,
+      // Hold both rows: both moves are under way before either commits.
+      (trx) => trx.selectFrom('org_units').select('id').where('id', 'in', [a.id, b.id]).forUpdate().execute(),
+      () =>
+        Promise.allSettled([
+          updateUnit(tt.system, a.id, { name: 'A', kind: 'board', parentId: b.id }, { db: t.db }),
+          updateUnit(tt.system, b.id, { name: 'B', kind: 'board', parentId: a.id }, { db: t.db }),
+        ]),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.status === 'rejected' && refused.reason instanceof AppError && refused.reason.status).toBe(400);
+    const parents = await t.db.selectFrom('org_units').select(['id', 'parent_id']).where('id', 'in', [a.id, b.id]).execute();
+    const parentOf = new Map(parents.map((p) => [p.id, p.parent_id]));
+    expect(parentOf.get(a.id) === b.id && parentOf.get(b.id) === a.id).toBe(false);
+  });
+
+  it('a unit removed while a sub-unit is added under it: one of them is refused with 409, never a 500', async () => {
+    const tt = await createTestTenant(t.db);
+    const a = await createUnit(tt.system, { name: 'A', kind: 'board', parentId: tt.rootId }, { db: t.db });
+    const results = await raceBehindLock(
+      t.db,
+      (trx) => trx.selectFrom('org_units').select('id').where('id', '=', a.id).forUpdate().execute(),
+      () =>
+        Promise.allSettled([
+          createUnit(tt.system, { name: 'A1', kind: 'unit', parentId: a.id }, { db: t.db }),
+          deleteUnit(tt.system, a.id, { db: t.db }),
+        ]),
+    );
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(AppError);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 });

@@ -28,6 +28,14 @@ export function findTenantById(db: Db, id: string): Promise<Tenant | undefined> 
   return db.selectFrom('tenants').select(COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Call inside a transaction: holds the row until it ends. FOR NO KEY UPDATE, so that rows
+ * referring to the tenant (every tenant-owned insert) are not held up meanwhile.
+ */
+export function lockTenant(db: Db, id: string): Promise<Tenant | undefined> {
+  return db.selectFrom('tenants').select(COLUMNS).where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+}
+
 export function listTenants(db: Db): Promise<Tenant[]> {
   return db.selectFrom('tenants').select(COLUMNS).orderBy('name').execute();
 }

@@ -117,7 +117,7 @@ export function registerTenantRoutes(app: App, { db }: AppContext): void {
     } catch (error) {
       if (!(error instanceof AppError) || error.fields.length === 0) throw error;
       const tenant = await getTenantSettings(actor, { db });
-      return html(reply, renderPage(TenantSettingsPage({ session, tenant, errors: error.fields, values })), 400);
+      return html(reply, renderPage(TenantSettingsPage({ session, tenant, errors: error.fields, values })), error.status);
     }
   });
 }

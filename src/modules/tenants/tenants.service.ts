@@ -27,11 +27,22 @@ const FIELD_MESSAGES: Record<string, string> = {
 /** A tenant is a municipality; it starts with its council as the root of the organisation. */
 export async function createTenant(input: TenantInput, { db }: { db: Db }, actorLabel = 'cli'): Promise<Tenant> {
   validate(TenantInput, input, FIELD_MESSAGES);
-  if (await findTenantBySlug(db, input.slug)) {
-    throw new AppError('conflict', `Det finns redan en organisation med kortnamnet "${input.slug}".`, {
+  const slugTaken = (cause?: unknown) =>
+    new AppError('conflict', `Det finns redan en organisation med kortnamnet "${input.slug}".`, {
       fields: [{ field: 'slug', message: 'Kortnamnet används redan.' }],
+      cause,
     });
+  // A quick answer for the common case; under concurrency the unique key decides (below).
+  if (await findTenantBySlug(db, input.slug)) throw slugTaken();
+  try {
+    return await insertWithRoot(input, db, actorLabel);
+  } catch (error) {
+    if ((error as { code?: string }).code === '23505') throw slugTaken(error);
+    throw error;
   }
+}
+
+function insertWithRoot(input: TenantInput, db: Db, actorLabel: string): Promise<Tenant> {
   return db.transaction().execute(async (trx) => {
     const tenant = await insertTenant(trx, input);
     await createRootUnit(trx, tenant.id, 'Kommunfullmäktige');
@@ -89,7 +100,8 @@ export async function updateTenantSettings(actor: Actor, input: unknown, { db }:
   requireAnyRole(actor, ['admin']);
   const value = validate(TenantSettingsInput, input, SETTINGS_MESSAGES);
   return db.transaction().execute(async (trx) => {
-    const before = await repo.findTenantById(trx, actor.tenantId);
+    // Under the row lock: a concurrent change is read, not overwritten with stale values.
+    const before = await repo.lockTenant(trx, actor.tenantId);
     if (!before) throw notFound('Kommunen');
     const after: repo.TenantSettingsValues = {
       name: value.name !== undefined ? value.name.trim() : before.name,

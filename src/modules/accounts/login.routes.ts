@@ -1,0 +1,107 @@
+// Security-relevant: the login form. Throttled per client (the route's rate limit) and per
+// account (login.service.ts); the organisation is remembered in a cookie after a successful
+// login, or given in the URL (?org=slug), and otherwise asked — never guessed.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { Value } from 'typebox/value';
+import { csrfToken, signIn, signOut } from '../../http/auth.ts';
+import type { App, AppContext } from '../../http/context.ts';
+import type { FieldError } from '../../http/errors.ts';
+import { renderPage } from '../../web/render.ts';
+import { ACCOUNT_PAGE, html } from '../../web/staff.ts';
+import { findTenantBySlug, listTenants } from '../tenants/tenants.repo.ts';
+import type { Actor } from './actor.ts';
+import { signInWithPassword } from './login.service.ts';
+import { LoginPage } from './login.views.tsx';
+import { throttleMessage } from './login-throttle.ts';
+
+/** Remembers the organisation of the last successful login in this browser (not a secret). */
+export const ORG_COOKIE = 'insyn.org';
+const ORG_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
+
+const NO_CONTROL_CHARS = '^[^\\u0000-\\u001f\\u007f]*$';
+
+// Each field once, as text: a repeated field arrives as an array and is refused here, not deeper.
+const LoginForm = Type.Object({
+  tenant: Type.Optional(Type.String({ maxLength: 63, pattern: NO_CONTROL_CHARS })),
+  email: Type.Optional(Type.String({ maxLength: 254, pattern: NO_CONTROL_CHARS })),
+  password: Type.Optional(Type.String({ maxLength: 1024 })),
+  next: Type.Optional(Type.String({ maxLength: 2048 })),
+  _csrf: Type.Optional(Type.String({ maxLength: 1024 })),
+});
+
+const WRONG = 'Fel e-postadress eller lösenord, eller så saknar kontot behörighet i den valda organisationen.';
+const MALFORMED = 'Formuläret kom fram skadat (ett fält kom flera gånger eller innehöll otillåtna tecken). Fyll i det igen.';
+
+/** Only local paths: an open redirect after login would help phishing. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/staff(\/[\w\-/?=&%.]*)?$/.test(next) ? next : '/staff';
+}
+
+/** Where a signed-in actor lands: an actor without roles can open only the own account page. */
+function landing(actor: Actor, next: string): string {
+  return actor.grants.length === 0 ? ACCOUNT_PAGE : next;
+}
+
+/** The first candidate that names an existing organisation; the only one when there is one. */
+function chosenTenant(tenants: { slug: string }[], ...candidates: unknown[]): string {
+  for (const c of candidates) if (typeof c === 'string' && tenants.some((t) => t.slug === c)) return c;
+  return tenants.length === 1 ? (tenants[0]?.slug ?? '') : '';
+}
+
+export function registerLoginRoutes(app: App, { db, now: clock }: AppContext): void {
+  async function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    form: { tenant: string; email: string; next: unknown; error?: string; errors?: FieldError[] },
+  ) {
+    const tenants = await listTenants(db);
+    const values = { tenant: chosenTenant(tenants, form.tenant, request.cookies[ORG_COOKIE]), email: form.email };
+    const props = { tenants, csrf: csrfToken(reply), next: safeNext(form.next), values, error: form.error, errors: form.errors };
+    return html(reply, renderPage(LoginPage(props)), status);
+  }
+
+  app.get('/staff/login', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    if (request.actor) return reply.redirect(landing(request.actor, safeNext(query.next)), 303);
+    // ?org= (or the older ?tenant=) in a link from the municipality's own pages wins over the cookie.
+    const tenant = [query.org, query.tenant].find((v) => typeof v === 'string') as string | undefined;
+    return page(request, reply, 200, { tenant: tenant ?? '', email: '', next: query.next });
+  });
+
+  app.post('/staff/login', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const body = request.body ?? {};
+    if (!Value.Check(LoginForm, body)) return page(request, reply, 400, { tenant: '', email: '', next: undefined, error: MALFORMED });
+    const form = { tenant: body.tenant ?? '', email: body.email ?? '', next: body.next };
+    const errors: FieldError[] = [];
+    const tenant = form.tenant ? await findTenantBySlug(db, form.tenant) : undefined;
+    if (!tenant) errors.push({ field: 'tenant', message: 'Välj din organisation.' });
+    if (!form.email.trim()) errors.push({ field: 'email', message: 'Ange din e-postadress.' });
+    if (!body.password) errors.push({ field: 'password', message: 'Ange ditt lösenord.' });
+    if (!tenant || errors.length > 0) return page(request, reply, 400, { ...form, errors });
+
+    const now = clock?.() ?? new Date();
+    const result = await signInWithPassword(db, tenant, form.email, body.password ?? '', now);
+    if (!result.ok) {
+      const throttled = result.reason === 'throttled';
+      const error = throttled ? throttleMessage(result, now) : WRONG;
+      if (throttled) reply.header('retry-after', Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 1000)));
+      return page(request, reply, throttled ? 429 : 401, { ...form, error });
+    }
+    await signIn(request, result.actor);
+    reply.setCookie(ORG_COOKIE, tenant.slug, {
+      path: '/staff/login',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: 'auto',
+      maxAge: ORG_COOKIE_MAX_AGE_S,
+    });
+    return reply.redirect(landing(result.actor, safeNext(form.next)), 303);
+  });
+
+  app.post('/staff/logout', async (request, reply) => {
+    await signOut(request);
+    return reply.redirect('/staff/login', 303);
+  });
+}

@@ -1,0 +1,105 @@
+// Security-relevant: signing in with e-mail and password, throttled per account (login-throttle.ts)
+// on top of the per-client rate limit of the login route. Known and unknown addresses take the
+// same path — the same throttle row, an argon2 verification, the same answers — so neither the
+// message nor the timing tells whether an address has an account.
+import { createHash } from 'node:crypto';
+import { verify } from '@node-rs/argon2';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import type { Tenant } from '../tenants/tenants.repo.ts';
+import * as accounts from './accounts.repo.ts';
+import { generatePassword, hashPassword, loadActor } from './accounts.service.ts';
+import type { Actor } from './actor.ts';
+import * as repo from './login.repo.ts';
+import { afterFailure, currentState, LOGIN_THROTTLE, type LoginGate, loginGate } from './login-throttle.ts';
+import { requireAnyRole } from './policy.ts';
+
+export type SignInResult =
+  | { ok: true; actor: Actor }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; locked: boolean; retryAt: Date };
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** What the throttle is keyed by: never the address itself (people type passwords there). */
+export function accountKey(email: string): string {
+  return createHash('sha256').update(normaliseEmail(email)).digest('hex');
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Takes one attempt for the account, or refuses it. The attempt is counted as a failure before
+ * the password is checked, under the row's lock, so parallel guesses cannot all pass the gate;
+ * a correct password clears the count.
+ */
+async function takeAttempt(db: Db, tenantId: string, key: string, now: Date): Promise<LoginGate> {
+  return db.transaction().execute(async (trx) => {
+    let stored = await repo.lockLoginFailure(trx, tenantId, key);
+    if (!stored) {
+      await repo.pruneLoginFailures(trx, new Date(now.getTime() - LOGIN_THROTTLE.forgetAfterMs), now);
+      if (await repo.insertLoginFailure(trx, tenantId, key, afterFailure(undefined, now))) return { allowed: true };
+      // A concurrent attempt inserted the row first; take our turn after it.
+      stored = await repo.lockLoginFailure(trx, tenantId, key);
+    }
+    const gate = loginGate(stored, now);
+    if (gate.allowed) await repo.updateLoginFailure(trx, tenantId, key, afterFailure(stored, now));
+    return gate;
+  });
+}
+
+export async function signInWithPassword(db: Db, tenant: Tenant, email: string, password: string, now: Date): Promise<SignInResult> {
+  const key = accountKey(email);
+  const gate = await takeAttempt(db, tenant.id, key, now);
+  if (!gate.allowed) return { ok: false, reason: 'throttled', locked: gate.locked, retryAt: gate.retryAt };
+  const user = await accounts.findUserByEmail(db, tenant.id, normaliseEmail(email));
+  if (!user?.passwordHash || !user.active) {
+    dummyHash ??= hashPassword(generatePassword());
+    await verify(await dummyHash, password).catch(() => false);
+    return { ok: false, reason: 'invalid' };
+  }
+  if (!(await verify(user.passwordHash, password).catch(() => false))) return { ok: false, reason: 'invalid' };
+  await repo.deleteLoginFailure(db, tenant.id, key);
+  await accounts.touchLogin(db, user.id);
+  const actor = await loadActor(db, tenant, user.id);
+  return actor ? { ok: true, actor } : { ok: false, reason: 'invalid' };
+}
+
+export interface LoginLock {
+  failures: number;
+  locked: boolean;
+  /** When the next attempt is allowed; null when one is allowed now. */
+  retryAt: Date | null;
+}
+
+/** The throttle state of a user's address, for the admin's user page; undefined when clear. */
+export async function loginLockOf(db: Db, tenantId: string, email: string, now: Date): Promise<LoginLock | undefined> {
+  const state = currentState(await repo.findLoginFailure(db, tenantId, accountKey(email)), now);
+  if (!state || state.failures < LOGIN_THROTTLE.freeFailures) return undefined;
+  const gate = loginGate(state, now);
+  return gate.allowed
+    ? { failures: state.failures, locked: false, retryAt: null }
+    : { failures: state.failures, locked: gate.locked, retryAt: gate.retryAt };
+}
+
+/** An admin lifts the lock and back-off of a user's account. Returns false when there was none. */
+export async function unlockUser(actor: Actor, userId: string, { db }: { db: Db }): Promise<boolean> {
+  requireAnyRole(actor, ['admin']);
+  return db.transaction().execute(async (trx) => {
+    const user = await accounts.lockUser(trx, actor.tenantId, userId);
+    if (!user) throw notFound('Användaren');
+    if (!(await repo.deleteLoginFailure(trx, actor.tenantId, accountKey(user.email)))) return false;
+    await recordAudit(trx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: 'unlock',
+      entity: 'user',
+      entityId: userId,
+    });
+    return true;
+  });
+}
