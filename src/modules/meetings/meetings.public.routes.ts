@@ -1,8 +1,8 @@
 // Public page of the boards' meetings and the same data as open data (JSON, CSV). The static
 // second segment ("meetings", "meetings.json") wins over the portal's `/:tenant` in Fastify.
-import { stringify } from 'csv-stringify/sync';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../../http/context.ts';
+import { toCsv } from '../../http/csv.ts';
 import { renderPage } from '../../web/render.ts';
 import { html } from '../../web/staff.ts';
 import { localDate } from '../calendar/calendar.ts';
@@ -102,7 +102,7 @@ export function registerPublicMeetingRoutes(app: App, { db }: AppContext): void 
     const data = await publicData(request.params, request.query);
     if (!data) return reply.callNotFound();
     const rows = data.boards.flatMap((b) => b.meetings.map((m) => ({ board: b.board.name, boardId: b.board.id, ...openMeeting(m) })));
-    const csv = stringify(rows, {
+    const csv = toCsv(rows, {
       header: true,
       columns: [
         'board',
