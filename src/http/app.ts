@@ -24,6 +24,7 @@ import { registerAuth } from './auth.ts';
 import type { App, AppContext } from './context.ts';
 import { errorHandler } from './error-handler.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { registerInputGuard } from './input.ts';
 import { registerMetrics } from './metrics.ts';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'static');
@@ -82,6 +83,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '1h' });
   await registerAuth(app, ctx);
+  registerInputGuard(app);
 
   registerHealthRoutes(app, ctx);
   registerMetrics(app);

@@ -3,6 +3,7 @@
 import { Type } from 'typebox';
 import type { App, AppContext } from '../../http/context.ts';
 import { toCsv } from '../../http/csv.ts';
+import { Year } from '../../http/input.ts';
 import { renderPage } from '../../web/render.ts';
 import { html } from '../../web/staff.ts';
 import { localDate } from '../calendar/calendar.ts';
@@ -17,7 +18,7 @@ const NullableString = () => Type.Union([Type.Null(), Type.String()]);
 const Outcome = Type.Enum(['met', 'missed', 'pending'] as const);
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const PublicQuery = Type.Object({
-  year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
+  year: Type.Optional(Year()),
   lang: Type.Optional(Type.String()),
 });
 const TenantParams = Type.Object({ tenant: Type.String() });
