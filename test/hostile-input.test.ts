@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addClosedDay } from '../src/modules/calendar/calendar.service.ts';
 import { caseFixture } from '../src/modules/cases/cases.fixtures.ts';
 import { createCase } from '../src/modules/cases/cases.service.ts';
 import { createResponseTemplate } from '../src/modules/cases/response-templates.service.ts';
@@ -53,11 +54,9 @@ async function world(): Promise<World> {
     { type: 'question', category: 'cat-a', message: 'Hej', language: 'sv' },
     { db: t.db, tenantId: tt.tenant.id },
   );
-  const promise = await createPromise(
-    tt.system,
-    { title: 'Svar inom två dagar', kind: 'policy', unitId: f.unitA1, validFrom: '2026-01-01' },
-    db,
-  );
+  const metric = { type: 'measured_series', valueKind: 'counts' };
+  const promise = await createPromise(tt.system, { title: 'Nöjda', kind: 'policy', unitId: f.unitA1, validFrom: '2026-01-01', metric }, db);
+  await addClosedDay(tt.system, { date: '2026-12-28', name: 'Klämdag' }, db);
   const meeting = await createMeeting(tt.system, { boardUnitId: board.id, meetingDate: '2026-03-12' }, db);
   const template = await createResponseTemplate(tt.system, { title: 'Tack', body: 'Tack för din fråga.' }, db);
   const categories = await t.db.selectFrom('categories').select('id').where('tenant_id', '=', tt.tenant.id).execute();
@@ -79,6 +78,7 @@ async function world(): Promise<World> {
       users: other.id,
       'response-templates': template.id,
       meetings: meeting.id,
+      board: board.id,
       promises: promise.id,
       outbox: '00000000-0000-4000-8000-000000000000',
     },
@@ -125,39 +125,42 @@ function concrete(path: string): string {
 const isApi = (path: string) => path.startsWith('/api/');
 const isStaff = (path: string) => path.startsWith('/staff');
 
-/** Rows a tenant has in every table a request could write to. */
+const TABLES = ['audit_log', 'cases', 'case_events', 'org_units', 'categories', 'meetings', 'promises', 'promise_versions']
+  .concat(['promise_measurements', 'promise_claims', 'closed_days', 'users', 'response_templates', 'api_tokens', 'mail_outbox'])
+  .map((table) => sql`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE tenant_id = ${sql.ref('t.id')}`);
+
+/** Rows the tenant has in every table a request could write to, in one query. */
 async function stored(): Promise<string> {
-  const tables = ['audit_log', 'cases', 'case_events', 'org_units', 'categories', 'meetings', 'promises', 'promise_versions'];
-  const more = ['promise_measurements', 'promise_claims', 'closed_days', 'users', 'response_templates', 'api_tokens', 'mail_outbox'];
-  const counts = await Promise.all(
-    [...tables, ...more].map(async (table) => {
-      const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE tenant_id = ${w.tt.tenant.id}`.execute(
-        t.db,
-      );
-      return `${table}=${r.rows[0]?.n}`;
-    }),
+  const counts = sql.join(
+    TABLES.map((q) => sql`(${q})`),
+    sql`, `,
   );
-  return counts.join(' ');
+  const r = await sql<{ n: number[] }>`SELECT ARRAY[${counts}] AS n FROM tenants t WHERE t.id = ${w.tt.tenant.id}`.execute(t.db);
+  return JSON.stringify(r.rows[0]?.n);
 }
 
+let client = 0;
 type Body = Record<string, string | string[]>;
 
-async function send(method: string, path: string, options: { query?: string; form?: Body; json?: unknown } = {}) {
+async function send(method: string, path: string, options: { query?: string; form?: Body; raw?: string } = {}) {
   const url = `${concrete(path)}${options.query ? `?${options.query}` : ''}`;
   const headers: Record<string, string> = {};
+  // Each request from its own address: the public form's rate limit is not what is tested here.
+  const remoteAddress = `10.7.${Math.floor(++client / 250) % 250}.${client % 250}`;
   if (isApi(path)) Object.assign(headers, w.bearer);
   else headers.cookie = isStaff(path) ? w.staff.cookie : w.resident.cookie;
-  if (options.json !== undefined) {
-    return t.app.inject({ method: method as 'POST', url, headers, payload: JSON.stringify(options.json), ...{} }).then((r) => r);
+  if (options.raw !== undefined) {
+    headers['content-type'] = 'application/json';
+    return t.app.inject({ method: method as 'POST', url, headers, remoteAddress, payload: options.raw });
   }
   if (options.form) {
     const params = new URLSearchParams();
     params.append('_csrf', isStaff(path) ? w.staff.csrf : w.resident.csrf);
     for (const [k, v] of Object.entries(options.form)) for (const one of [v].flat()) params.append(k, one);
     headers['content-type'] = 'application/x-www-form-urlencoded';
-    return t.app.inject({ method: method as 'POST', url, headers, payload: params.toString() });
+    return t.app.inject({ method: method as 'POST', url, headers, remoteAddress, payload: params.toString() });
   }
-  return t.app.inject({ method: method as 'GET', url, headers });
+  return t.app.inject({ method: method as 'GET', url, headers, remoteAddress });
 }
 
 type Res = { statusCode: number; body: string };
@@ -214,5 +217,214 @@ describe('hostile query strings on every GET route', () => {
       expectNo500(twice, `GET ${route.path} repeated`);
     }
     expect(reported()).toEqual([]);
-  });
+  }, 600_000);
+});
+
+// ---- forms -------------------------------------------------------------------------------------
+
+interface Form {
+  action: string;
+  /** The route pattern the form posts to. */
+  route: string;
+  fields: Body;
+}
+
+/** Every POST form of a page, with the values the page fills in (the first option of a select). */
+function formsOf(page: string, routes: Route[]): Form[] {
+  const { document } = parseHTML(page);
+  const forms: Form[] = [];
+  for (const form of document.querySelectorAll('form')) {
+    if ((form.getAttribute('method') ?? 'get').toLowerCase() !== 'post') continue;
+    const action = (form.getAttribute('action') ?? '').split(/[?#]/)[0] ?? '';
+    const route = routes.find((r) => r.method === 'POST' && new RegExp(`^${r.path.replace(/:[a-z]+/gi, '[^/]+')}$`).test(action));
+    if (!route) continue;
+    const fields: Body = {};
+    for (const el of form.querySelectorAll('input, select, textarea')) {
+      const name = el.getAttribute('name');
+      if (!name || name === '_csrf') continue;
+      const type = (el.getAttribute('type') ?? '').toLowerCase();
+      if ((type === 'checkbox' || type === 'radio') && !el.hasAttribute('checked') && fields[name] !== undefined) continue;
+      let value = el.getAttribute('value') ?? '';
+      if (el.tagName === 'TEXTAREA') value = el.textContent || 'Text';
+      if (el.tagName === 'SELECT') {
+        const options = [...el.querySelectorAll('option')];
+        value =
+          (options.find((o) => o.hasAttribute('selected')) ?? options.find((o) => o.getAttribute('value')))?.getAttribute('value') ?? '';
+      }
+      if (!value && type !== 'password' && type !== 'checkbox') value = type === 'email' ? 'namn@exempel.se' : 'Text';
+      fields[name] = value;
+    }
+    forms.push({ action, route: route.path, fields });
+  }
+  return forms;
+}
+
+const BLANK = ' \u00a0\t ';
+/** The value a field gets for each hostile class. */
+const MUTATIONS: [string, (value: string) => string | string[]][] = [
+  ['NUL', (v) => `${v}\u0000x`],
+  ['blank', () => BLANK],
+  ['impossible date', (v) => (/^\d{4}-\d{2}-\d{2}/.test(v) ? v.replace(/^\d{4}-\d{2}-\d{2}/, '2026-02-30') : v)],
+  ['huge number', (v) => (/^\d+([.,]\d+)?%?$/.test(v) ? '1e309' : v)],
+  ['repeated', (v) => [v, v]],
+];
+
+describe('hostile form posts on every form of every page', () => {
+  it('no form post ends in a 500; NUL is refused with a message and stores nothing', async () => {
+    const routes = routesOf(t.app.printRoutes({ commonPrefix: false })).filter((r) => !OUT_OF_SCOPE.test(r.path));
+    const pages = routes.filter((r) => r.method === 'GET' && !isApi(r.path) && !/\.(csv|json)$/.test(r.path));
+    const forms = new Map<string, Form>();
+    for (const page of pages) {
+      const res = await send('GET', page.path);
+      for (const form of formsOf(res.body, routes))
+        if (!forms.has(`${form.route} ${Object.keys(form.fields).join()}`))
+          forms.set(`${form.route} ${Object.keys(form.fields).join()}`, form);
+    }
+    const posted = new Set([...forms.values()].map((f) => f.route));
+    const formRoutes = routes.filter((r) => r.method === 'POST' && !isApi(r.path)).map((r) => r.path);
+    // The outbox has no failed mail to retry in this world; its form has no fields.
+    expect(formRoutes.filter((p) => !posted.has(p) && p !== '/staff/outbox/:id/retry')).toEqual([]);
+
+    for (const form of forms.values()) {
+      for (const name of Object.keys(form.fields)) {
+        for (const [kind, mutate] of MUTATIONS) {
+          const value = form.fields[name];
+          const mutated = mutate([value].flat()[0] ?? '');
+          if (mutated === value) continue;
+          const before = await stored();
+          const res = await send('POST', form.route, { form: { ...form.fields, [name]: mutated } });
+          const what = `POST ${form.route} ${name} ${kind}`;
+          if (kind === 'NUL') {
+            expectRefused(res, what, /NUL/);
+            if ((await stored()) !== before) problems.push(`${what} stored something`);
+          } else expectNo500(res, what);
+        }
+      }
+    }
+    expect(reported()).toEqual([]);
+  }, 600_000);
+});
+
+// ---- the JSON API ------------------------------------------------------------------------------
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** A valid body for every API route that takes one (the sweep checks that none is missing). */
+function apiBodies(): Record<string, Json> {
+  const contact = { name: 'Anna Andersson', email: 'anna@exempel.se', phone: '070-123 45 67' };
+  const decision = { board: 'Byggnadsnämnden', date: '2025-12-10', registrationNumber: 'BN 2025/1' };
+  return {
+    'POST /api/v1/cases': {
+      type: 'question',
+      channel: 'phone',
+      category: 'cat-a',
+      message: 'När töms soporna?',
+      subject: 'Sophämtning',
+      contact,
+      language: 'sv',
+      receivedAt: '2026-11-30T09:00:00+01:00',
+    },
+    'POST /api/v1/cases/:id/events': { kind: 'next_feedback_promised', body: 'Vi återkommer.', nextFeedbackDate: '2026-12-10' },
+    'POST /api/v1/categories': {
+      code: 'ny-kat',
+      name: 'Ny kategori',
+      nameFi: 'Uusi',
+      nameEn: 'New',
+      unitId: w.ids.org,
+      firstResponseDays: 3,
+    },
+    'PUT /api/v1/categories/:id': { code: 'cat-a', name: 'Kategori A', nameFi: 'A', nameEn: 'A', unitId: w.ids.org, firstResponseDays: 3 },
+    'POST /api/v1/org-units': { name: 'Ny enhet', kind: 'unit', parentId: w.ids.org },
+    'PATCH /api/v1/org-units/:id': { name: 'Förvaltning A' },
+    'DELETE /api/v1/org-units/:id': null,
+    'PUT /api/v1/org-units/:id/first-response-days': { firstResponseDays: 3 },
+    'PATCH /api/v1/tenant': { name: 'Testkommun', orgNumber: '212000-0142', defaultLanguage: 'sv', firstResponseDays: 2 },
+    'POST /api/v1/public/cases': { type: 'question', category: 'cat-a', message: 'Hej!', subject: 'Fråga', contact, language: 'fi' },
+    'POST /api/v1/promises': {
+      title: 'Svar inom två dagar',
+      kind: 'policy',
+      unitId: w.ids.org,
+      validFrom: '2026-01-01',
+      validTo: '2026-12-31',
+      text: 'Vi svarar snabbt.',
+      metric: { type: 'case_first_response', workingDays: 2, filter: { categories: ['cat-a'] } },
+      target: 0.9,
+      remedy: 'Vi ber om ursäkt.',
+      translations: { fi: { title: 'Vastaamme' } },
+    },
+    'PATCH /api/v1/promises/:id': {
+      title: 'Nöjda besökare',
+      text: 'Text',
+      validTo: '2027-12-31',
+      translations: { en: { title: 'Happy' } },
+    },
+    'POST /api/v1/promises/:id/transitions': { to: 'decided', decision },
+    'POST /api/v1/promises/:id/measurements': { period: '2026-03', numerator: 5, denominator: 10, comment: 'Bra' },
+    'POST /api/v1/promises/:id/claims': { claimedOn: '2026-03-02', description: 'Svaret kom sent.', remedyGiven: 'Ursäkt', costSek: 100 },
+    'PUT /api/v1/promise-settings': { minCount: 5 },
+    'POST /api/v1/meetings': {
+      boardUnitId: w.ids.board,
+      meetingDate: '2026-04-14',
+      startsAt: '13:00',
+      title: 'Ordinarie sammanträde',
+      registrationNumber: 'BN 2026/2',
+      documentsPublishedAt: '2026-04-06 16:30',
+      minutesApprovedDate: '2026-04-16',
+      minutesPublishedAt: '2026-04-17 08:00',
+    },
+    'PATCH /api/v1/meetings/:id': { title: 'Extra sammanträde', minutesApprovedDate: '2026-03-16' },
+  };
+}
+
+/** Texts that must not be blank: a blank one is refused, not stored as nothing or a database error (a meeting's title is optional). */
+const requiredText = (route: string, path: string) =>
+  /^(message|category|name|description|decision\.board|decision\.registrationNumber)$/.test(path) ||
+  (path === 'title' && !route.includes('/meetings'));
+
+/** Each string and number leaf of a body, by its path, with a function that replaces it. */
+function leaves(body: Json, path = ''): { path: string; value: string | number; replace: (v: Json) => Json }[] {
+  if (typeof body === 'string' || typeof body === 'number') return [{ path, value: body, replace: (v) => v }];
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
+  return Object.entries(body).flatMap(([key, item]) =>
+    leaves(item, path ? `${path}.${key}` : key).map((leaf) => ({ ...leaf, replace: (v: Json) => ({ ...body, [key]: leaf.replace(v) }) })),
+  );
+}
+
+describe('hostile JSON on every API route', () => {
+  it('NUL, lone surrogates, blank texts, impossible dates and infinite numbers: 4xx with a message, nothing stored', async () => {
+    const bodies = apiBodies();
+    const routes = routesOf(t.app.printRoutes({ commonPrefix: false })).filter(
+      (r) => isApi(r.path) && r.method !== 'GET' && !OUT_OF_SCOPE.test(r.path),
+    );
+    expect(routes.map((r) => `${r.method} ${r.path}`).filter((k) => !(k in bodies))).toEqual([]);
+    for (const route of routes) {
+      const body = bodies[`${route.method} ${route.path}`] ?? null;
+      const query = route.path === '/api/v1/public/cases' ? `tenant=${w.tt.tenant.slug}` : undefined;
+      for (const leaf of leaves(body)) {
+        const what = (kind: string) => `${route.method} ${route.path} ${leaf.path} ${kind}`;
+        const variants: [string, string, boolean][] = [];
+        if (typeof leaf.value === 'string') {
+          variants.push(['NUL', JSON.stringify(leaf.replace(`${leaf.value}\u0000`)), true]);
+          variants.push(['lone surrogate', JSON.stringify(leaf.replace(`${leaf.value}\ud800`)), true]);
+          variants.push(['blank', JSON.stringify(leaf.replace(BLANK)), requiredText(route.path, leaf.path)]);
+          if (/^\d{4}-\d{2}-\d{2}/.test(leaf.value))
+            variants.push(['impossible date', JSON.stringify(leaf.replace(leaf.value.replace(/^\d{4}-\d{2}-\d{2}/, '2026-02-30'))), true]);
+        } else {
+          variants.push(['infinite number', JSON.stringify(leaf.replace('__HUGE__')).replace('"__HUGE__"', '1e309'), true]);
+          variants.push(['huge number', JSON.stringify(leaf.replace(1e308)), true]);
+        }
+        for (const [kind, raw, refused] of variants) {
+          const before = await stored();
+          const res = await send(route.method, route.path, { query, raw });
+          if (!refused) {
+            expectNo500(res, what(kind));
+            continue;
+          }
+          expectRefused(res, what(kind));
+          if ((await stored()) !== before) problems.push(`${what(kind)} stored something`);
+        }
+      }
+    }
+    expect(reported()).toEqual([]);
+  }, 300_000);
 });
