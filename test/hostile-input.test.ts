@@ -20,7 +20,6 @@ import {
   createTestUser,
   formToken,
   loginCookies,
-  mergeCookies,
   type TestContext,
   type TestTenant,
 } from './helpers.ts';
@@ -170,9 +169,13 @@ const problems: string[] = [];
 function expectRefused(res: Res, what: string, pattern?: RegExp) {
   if (res.statusCode < 400 || res.statusCode >= 500 || res.body.length < 20 || (pattern && !pattern.test(res.body)))
     problems.push(`${what} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+  expectNo500(res, what);
 }
+/** The error handler's last line of defence answers 400 too; reaching it means the edge let the value through. */
+const REFUSED_BY_DATABASE = 'ett värde är inte giltigt. Kontrollera fälten';
 function expectNo500(res: Res, what: string) {
   if (res.statusCode >= 500) problems.push(`${what} → ${res.statusCode}`);
+  if (res.body.includes(REFUSED_BY_DATABASE)) problems.push(`${what} → reached the database`);
 }
 function reported() {
   const found = [...problems];
@@ -427,4 +430,32 @@ describe('hostile JSON on every API route', () => {
     }
     expect(reported()).toEqual([]);
   }, 300_000);
+});
+
+describe("messages in the user's language", () => {
+  it("the public form and API answer in the page's language; staff pages in Swedish", async () => {
+    const slug = w.tt.tenant.slug;
+    const fi = await send('POST', '/:tenant/cases/new', {
+      query: 'lang=fi',
+      form: { type: 'question', category: 'cat-a', message: 'Hei\u0000' },
+    });
+    expect(fi.statusCode).toBe(400);
+    expect(fi.body).toContain('sisältää merkkejä, joita ei voi tallentaa');
+    const en = await send('POST', '/api/v1/public/cases', {
+      query: `tenant=${slug}`,
+      raw: JSON.stringify({ type: 'question', category: 'cat-a', message: 'Hi\u0000', language: 'en' }),
+    });
+    expect(en.statusCode).toBe(400);
+    expect(en.json()).toMatchObject({ error: 'validation', fields: [{ field: 'message' }] });
+    expect(en.json().message).toContain('contains characters that cannot be saved');
+    const sv = await send('POST', '/staff/org', { form: { name: '   ', kind: 'unit', parentId: w.ids.org } });
+    expect(sv.statusCode).toBe(400);
+    expect(sv.body).toContain('Ange ett namn');
+    const year = await send('GET', '/api/v1/calendar/holidays', { query: 'year=1e309' });
+    expect(year.statusCode).toBe(400);
+    expect(year.json().message).toBe('Fältet ”year” måste vara ett tal inom de tillåtna gränserna.');
+    const date = await send('GET', '/api/v1/calendar/add-working-days', { query: 'date=2026-02-30&days=1' });
+    expect(date.statusCode).toBe(400);
+    expect(date.json().fields).toEqual([expect.objectContaining({ field: 'date' })]);
+  });
 });
