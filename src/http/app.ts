@@ -25,6 +25,7 @@ import { registerAuth } from './auth.ts';
 import type { App, AppContext } from './context.ts';
 import { errorHandler } from './error-handler.ts';
 import { registerHealthRoutes } from './health.routes.ts';
+import { registerInputGuard } from './input.ts';
 import { serializeRequest } from './log-redaction.ts';
 import { registerMetrics } from './metrics.ts';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
@@ -97,6 +98,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   await app.register(fastifyStatic, { root: STATIC_DIR, prefix: '/static/', maxAge: '1h' });
   await registerAuth(app, ctx);
+  registerInputGuard(app);
 
   registerHealthRoutes(app, ctx);
   registerMetrics(app, ctx.config.metricsToken);

@@ -29,7 +29,8 @@ function swedish(issue: ValidationIssue): string {
     case 'maxLength':
       return `får ha högst ${String(p.limit)} tecken`;
     case 'pattern':
-      return 'har fel format';
+      // The pattern of input.ts's Text({ min }) that refuses blank text.
+      return String(p.pattern).startsWith('^(?=[\\s\\S]*\\S)') ? 'får inte vara tomt' : 'har fel format';
     case 'format':
       return p.format === 'date'
         ? 'måste vara ett datum (ÅÅÅÅ-MM-DD)'
@@ -57,6 +58,15 @@ function fieldErrors(issues: ValidationIssue[], context: string | undefined): Fi
   });
 }
 
+/**
+ * PostgreSQL's verdict on a value rather than on the server: data exceptions (class 22: NUL in
+ * text, a date or number out of range, malformed JSON text) and CHECK violations.
+ */
+function isInputRefusedByDatabase(error: Error): boolean {
+  const code = 'code' in error ? error.code : undefined;
+  return typeof code === 'string' && /^(22[0-9A-Z]{3}|23514)$/.test(code) && 'severity' in error;
+}
+
 function wantsHtml(request: FastifyRequest): boolean {
   return !request.url.startsWith('/api/') && !request.url.startsWith('/open311/') && (request.headers.accept ?? '').includes('text/html');
 }
@@ -71,6 +81,10 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
     appError = new AppError('validation', `Ogiltig indata: ${fields.map((f) => f.message).join('; ')}.`, {
       fields,
     });
+  } else if (isInputRefusedByDatabase(error)) {
+    // A value the edge should have refused: the user gets a 400, the log the details to fix the schema.
+    request.log.warn({ err: error }, 'input refused by the database');
+    appError = new AppError('validation', 'Uppgifterna kunde inte sparas: ett värde är inte giltigt. Kontrollera fälten och försök igen.');
   } else if ('statusCode' in error && error.statusCode === 429) {
     appError = new AppError('rate_limited', 'För många försök. Vänta en stund och försök igen.');
   } else if ('code' in error && typeof error.code === 'string' && error.code.startsWith('FST_CSRF')) {

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { Text } from '../../http/input.ts';
 import { validate } from '../../http/validate.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { getUnit } from '../org/org.service.ts';
@@ -28,7 +29,7 @@ export function generatePassword(): string {
 
 export const UserInput = Type.Object({
   email: Type.String({ format: 'email', maxLength: 254 }),
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Text({ min: 1, max: 200 }),
   password: Type.Optional(Type.String({ minLength: MIN_PASSWORD, maxLength: 200 })),
 });
 

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { App, AppContext } from '../../http/context.ts';
 import type { FieldError } from '../../http/errors.ts';
 import { AppError } from '../../http/errors.ts';
+import { CalendarDate, Year } from '../../http/input.ts';
 import { renderPage } from '../../web/render.ts';
 import { html, staffContext, takeFlash } from '../../web/staff.ts';
 import { requireTenant } from '../tenants/tenants.service.ts';
@@ -9,7 +10,6 @@ import { addClosedDay, daysOffOfYear, listClosedDays, removeClosedDay, tenantCal
 import { isValidLocalDate } from './calendar.ts';
 import { CalendarPage } from './calendar.views.tsx';
 
-const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const TenantSlug = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'Tenant slug: adds its closed days' });
 const DayOff = Type.Object({ date: Type.String(), name: Type.String() });
 
@@ -27,7 +27,7 @@ export function registerCalendarRoutes(app: App, { db }: AppContext): void {
         summary: 'Swedish public holidays and eves of a year (and a tenant’s closed days)',
         tags: ['calendar'],
         querystring: Type.Object({
-          year: Type.Integer({ minimum: 1900, maximum: 2200 }),
+          year: Year(),
           tenant: Type.Optional(TenantSlug),
         }),
         response: { 200: Type.Object({ year: Type.Integer(), days: Type.Array(DayOff) }) },
@@ -47,7 +47,7 @@ export function registerCalendarRoutes(app: App, { db }: AppContext): void {
         summary: 'The N-th working day strictly after a date (N = 0: the date itself)',
         tags: ['calendar'],
         querystring: Type.Object({
-          date: Type.String({ pattern: DATE_PATTERN }),
+          date: CalendarDate(),
           days: Type.Integer({ minimum: 0, maximum: 3650 }),
           tenant: Type.Optional(TenantSlug),
         }),

@@ -3,6 +3,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { CalendarDate, Text } from '../../http/input.ts';
 import { validate } from '../../http/validate.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { requireAnyRole } from '../accounts/policy.ts';
@@ -55,8 +56,8 @@ export function listClosedDays(db: Db, tenantId: string) {
 }
 
 export const ClosedDayInput = Type.Object({
-  date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-  name: Type.String({ minLength: 1, maxLength: 100 }),
+  date: CalendarDate(),
+  name: Text({ min: 1, max: 100 }),
 });
 
 const MESSAGES = { date: 'Ange ett datum som ÅÅÅÅ-MM-DD.', name: 'Ange vad dagen heter (1–100 tecken).' };

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import type { CaseEventKind } from '../../db/schema-cases.ts';
 import { notFound } from '../../http/errors.ts';
+import { Text } from '../../http/input.ts';
 import { validate } from '../../http/validate.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findTenantById } from '../tenants/tenants.repo.ts';
@@ -76,7 +77,7 @@ export async function findCaseByTrackingToken(db: Db, tenantId: string, token: s
   };
 }
 
-export const ResidentMessageInput = Type.Object({ text: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }) });
+export const ResidentMessageInput = Type.Object({ text: Text({ min: 1, max: 10000 }) });
 
 /** Adds the resident's message to the timeline; 404 for an unknown token. */
 export async function addResidentMessage(db: Db, tenantId: string, token: string, text: string): Promise<ResidentCaseView> {

@@ -3,13 +3,14 @@
 import { Type } from 'typebox';
 import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
+import { CalendarDate, Page } from '../../http/input.ts';
 import { CASE_CHANNELS, CASE_LANGUAGES, CASE_STATUSES, CASE_TYPES, ContactInput, STAFF_EVENT_KINDS } from './cases.schemas.ts';
 import { addCaseEvent, createCase, getCase, listCases, setUnitFirstResponseDays } from './cases.service.ts';
 import { registerCaseStaffRoutes } from './cases.staff.routes.ts';
 import { createCategory, listCategories, updateCategory } from './categories.service.ts';
 import { firstResponseStats } from './stats.service.ts';
 
-const DATE = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Local date YYYY-MM-DD (Europe/Stockholm)' });
+const DATE = CalendarDate();
 const NullableString = Type.Union([Type.Null(), Type.String()]);
 const NullableDate = Type.Union([Type.Null(), DATE]);
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -170,7 +171,7 @@ export function registerCaseRoutes(app: App, ctx: AppContext): void {
           assignee: Type.Optional(Type.String({ format: 'uuid' })),
           category: Type.Optional(Type.String()),
           channel: Type.Optional(Type.Enum(CASE_CHANNELS)),
-          page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+          page: Type.Optional(Page()),
           pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
         }),
         response: {

@@ -1,6 +1,7 @@
 // Input schemas of the cases module and their per-field messages in sv, fi and en.
 import { Type } from 'typebox';
 import type { CaseChannel, CaseEventKind, CaseLanguage, CaseStatus, CaseType } from '../../db/schema-cases.ts';
+import { CalendarDate, Text } from '../../http/input.ts';
 import type { FieldMessages } from '../../http/validate.ts';
 
 export const CASE_TYPES = ['question', 'praise', 'complaint', 'suggestion', 'error_report'] as const satisfies readonly CaseType[];
@@ -69,11 +70,10 @@ export const COMMON_AUTHORITIES = [
   'Arbetsförmedlingen',
 ];
 
-const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 const nullable = <T extends ReturnType<typeof Type.String>>(s: T) => Type.Optional(Type.Union([Type.Null(), s]));
 
 export const ContactInput = Type.Object({
-  name: nullable(Type.String({ maxLength: 200 })),
+  name: nullable(Text({ max: 200 })),
   email: nullable(Type.String({ maxLength: 254, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' })),
   phone: nullable(Type.String({ maxLength: 40, pattern: '^$|^[0-9+\\-() ]{5,40}$' })),
 });
@@ -81,26 +81,26 @@ export const ContactInput = Type.Object({
 export const CreateCaseInput = Type.Object({
   type: Type.Enum(CASE_TYPES),
   channel: Type.Enum(CASE_CHANNELS),
-  category: Type.String({ minLength: 2, maxLength: 40 }),
-  message: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }),
-  subject: nullable(Type.String({ maxLength: 200 })),
+  category: Text({ min: 2, max: 40 }),
+  message: Text({ min: 1, max: 10000 }),
+  subject: nullable(Text({ max: 200 })),
   contact: Type.Optional(ContactInput),
   language: Type.Optional(Type.Enum(CASE_LANGUAGES)),
   receivedAt: Type.Optional(Type.String({ format: 'date-time' })),
-  resolvedAtFirstContact: Type.Optional(Type.Object({ answer: Type.String({ minLength: 1, maxLength: 10000, pattern: '\\S' }) })),
-  idempotencyKey: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  resolvedAtFirstContact: Type.Optional(Type.Object({ answer: Text({ min: 1, max: 10000 }) })),
+  idempotencyKey: Type.Optional(Text({ min: 1, max: 200 })),
 });
 export type CreateCaseInput = Type.Static<typeof CreateCaseInput>;
 
 export const CaseEventInput = Type.Object({
   kind: Type.Enum(STAFF_EVENT_KINDS),
-  body: nullable(Type.String({ maxLength: 10000 })),
-  nextFeedbackDate: Type.Optional(Type.String({ pattern: DATE })),
-  authority: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  reason: Type.Optional(Type.String({ maxLength: 2000 })),
+  body: nullable(Text({ max: 10000 })),
+  nextFeedbackDate: Type.Optional(CalendarDate()),
+  authority: Type.Optional(Text({ min: 1, max: 200 })),
+  reason: Type.Optional(Text({ max: 2000 })),
   unitId: Type.Optional(Type.String({ format: 'uuid' })),
   assigneeUserId: nullable(Type.String({ format: 'uuid' })),
-  newDueDate: Type.Optional(Type.String({ pattern: DATE })),
+  newDueDate: Type.Optional(CalendarDate()),
   at: Type.Optional(Type.String({ format: 'date-time' })),
 });
 export type CaseEventInput = Type.Static<typeof CaseEventInput>;

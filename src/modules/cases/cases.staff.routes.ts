@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, AppContext } from '../../http/context.ts';
 import type { FieldError } from '../../http/errors.ts';
+import { pageParam } from '../../http/input.ts';
 import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
 import { listUsers } from '../accounts/accounts.service.ts';
@@ -40,7 +41,7 @@ export function registerCaseStaffRoutes(app: App, { db }: AppContext): void {
       category: q.category ?? '',
       channel: (CASE_CHANNELS as readonly string[]).includes(q.channel ?? '') ? (q.channel as string) : '',
     };
-    const page = Math.max(1, Number.parseInt(q.page ?? '1', 10) || 1);
+    const page = pageParam(q.page);
     const [result, units, categories, calendar] = await Promise.all([
       listCases(
         actor,

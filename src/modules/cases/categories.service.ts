@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { Text } from '../../http/input.ts';
 import { validate } from '../../http/validate.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { requireAnyRole } from '../accounts/policy.ts';
@@ -15,9 +16,9 @@ export const CATEGORY_CODE_PATTERN = '^[a-z0-9_-]{2,40}$';
 
 export const CategoryInput = Type.Object({
   code: Type.String({ pattern: CATEGORY_CODE_PATTERN }),
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-  nameFi: Type.Optional(Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 200 })])),
-  nameEn: Type.Optional(Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 200 })])),
+  name: Text({ min: 1, max: 200 }),
+  nameFi: Type.Optional(Type.Union([Type.Null(), Text({ max: 200 })])),
+  nameEn: Type.Optional(Type.Union([Type.Null(), Text({ max: 200 })])),
   unitId: Type.String({ format: 'uuid' }),
   firstResponseDays: Type.Optional(Type.Union([Type.Null(), Type.Integer({ minimum: 0, maximum: 60 })])),
   active: Type.Optional(Type.Boolean()),

@@ -3,6 +3,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { Text } from '../../http/input.ts';
 import { validate } from '../../http/validate.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { requireAnyRole } from '../accounts/policy.ts';
@@ -15,8 +16,8 @@ export type { ResponseTemplate } from './response-templates.repo.ts';
 const MANAGERS = ['admin', 'quality'] as const;
 
 export const ResponseTemplateInput = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 100 }),
-  body: Type.String({ minLength: 1, maxLength: 5000 }),
+  title: Text({ min: 1, max: 100 }),
+  body: Text({ min: 1, max: 5000 }),
   categoryId: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'uuid' })])),
   active: Type.Optional(Type.Boolean()),
 });

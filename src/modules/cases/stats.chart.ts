@@ -2,8 +2,8 @@
 // Plot escapes text; its <style> element and style attributes are removed because the
 // Content-Security-Policy forbids inline styles (the site stylesheet styles the chart).
 import * as Plot from '@observablehq/plot';
-import { stringify } from 'csv-stringify/sync';
 import { parseHTML } from 'linkedom';
+import { toCsv } from '../../http/csv.ts';
 import type { FirstResponseStats, Split } from './stats.service.ts';
 
 const percent = (v: number | null) => (v === null ? '' : (Math.round(v * 1000) / 10).toLocaleString('sv-SE'));
@@ -79,7 +79,7 @@ export function statsCsv(stats: FirstResponseStats): string {
     ...stats.byType.map((s) => line('Typ', s)),
     ...stats.byCategory.map((s) => line('Kategori', s)),
   ];
-  return `\uFEFF${stringify([HEADER, ...rows], { delimiter: ';' })}`;
+  return `\uFEFF${toCsv([HEADER, ...rows], { delimiter: ';' })}`;
 }
 
 export { percent };

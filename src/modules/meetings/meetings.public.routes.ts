@@ -1,8 +1,9 @@
 // Public page of the boards' meetings and the same data as open data (JSON, CSV). The static
 // second segment ("meetings", "meetings.json") wins over the portal's `/:tenant` in Fastify.
-import { stringify } from 'csv-stringify/sync';
 import { Type } from 'typebox';
 import type { App, AppContext } from '../../http/context.ts';
+import { toCsv } from '../../http/csv.ts';
+import { Year } from '../../http/input.ts';
 import { renderPage } from '../../web/render.ts';
 import { html } from '../../web/staff.ts';
 import { localDate } from '../calendar/calendar.ts';
@@ -17,7 +18,7 @@ const NullableString = () => Type.Union([Type.Null(), Type.String()]);
 const Outcome = Type.Enum(['met', 'missed', 'pending'] as const);
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const PublicQuery = Type.Object({
-  year: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
+  year: Type.Optional(Year()),
   lang: Type.Optional(Type.String()),
 });
 const TenantParams = Type.Object({ tenant: Type.String() });
@@ -102,7 +103,7 @@ export function registerPublicMeetingRoutes(app: App, { db }: AppContext): void 
     const data = await publicData(request.params, request.query);
     if (!data) return reply.callNotFound();
     const rows = data.boards.flatMap((b) => b.meetings.map((m) => ({ board: b.board.name, boardId: b.board.id, ...openMeeting(m) })));
-    const csv = stringify(rows, {
+    const csv = toCsv(rows, {
       header: true,
       columns: [
         'board',

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import { CalendarDate } from '../../http/input.ts';
 import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
 import { localDate } from '../calendar/calendar.ts';
@@ -22,7 +23,6 @@ import {
 } from './meetings.service.ts';
 import { MeetingFormPage, type MeetingFormValues, MeetingImportPage, MeetingsListPage } from './meetings.views.tsx';
 
-const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 // Null first: with type coercion on, Ajv would otherwise turn null into "" for the string branch.
 const NullableString = (options: Parameters<typeof Type.String>[0] = {}) => Type.Union([Type.Null(), Type.String(options)]);
 const Outcome = Type.Enum(['met', 'missed', 'pending'] as const);
@@ -55,7 +55,7 @@ const MeetingOut = Type.Object({
 const PUBLICATION = 'ISO 8601 instant (2026-03-10T13:00:00Z) or Stockholm local time (2026-03-10 14:00); null clears';
 const bodyFields = {
   boardUnitId: Type.String({ format: 'uuid', description: 'An org unit of kind board' }),
-  meetingDate: Type.String({ pattern: DATE }),
+  meetingDate: CalendarDate(),
   startsAt: Type.Optional(NullableString({ description: 'Local time HH:MM' })),
   title: Type.Optional(NullableString({ maxLength: 200 })),
   registrationNumber: Type.Optional(NullableString({ maxLength: 60 })),
@@ -134,8 +134,8 @@ export function registerMeetingRoutes(app: App, ctx: AppContext): void {
         security: [{ bearer: [] }],
         querystring: Type.Object({
           board: Type.Optional(Type.String({ format: 'uuid', description: 'Board (org unit) id' })),
-          from: Type.Optional(Type.String({ pattern: DATE, description: 'Meeting date from, inclusive' })),
-          to: Type.Optional(Type.String({ pattern: DATE, description: 'Meeting date to, inclusive' })),
+          from: Type.Optional(CalendarDate({ description: 'Meeting date from, inclusive' })),
+          to: Type.Optional(CalendarDate({ description: 'Meeting date to, inclusive' })),
         }),
         response: { 200: Type.Object({ meetings: Type.Array(MeetingOut) }) },
       },

@@ -4,6 +4,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { CalendarDate, Text } from '../../http/input.ts';
 import { validate } from '../../http/validate.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { ROLES } from '../accounts/actor.ts';
@@ -29,19 +30,18 @@ export { boardsWritableBy, canWriteBoard } from './meetings.access.ts';
 export { type MeetingOutcomeRow, meetingDocumentOutcomes, meetingMinutesOutcomes, type OutcomeRange } from './meetings.outcomes.ts';
 export type { Meeting } from './meetings.repo.ts';
 
-const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
 
 export const MeetingInput = Type.Object(
   {
     boardUnitId: Type.String({ format: 'uuid' }),
-    meetingDate: Type.String({ pattern: DATE }),
+    meetingDate: CalendarDate(),
     startsAt: nullable(Type.String({ pattern: '^\\d{1,2}:\\d{2}(:\\d{2})?$' })),
-    title: nullable(Type.String({ minLength: 1, maxLength: 200 })),
-    registrationNumber: nullable(Type.String({ minLength: 1, maxLength: 60 })),
-    documentsPublishedAt: nullable(Type.String({ maxLength: 40 })),
-    minutesApprovedDate: nullable(Type.String({ pattern: DATE })),
-    minutesPublishedAt: nullable(Type.String({ maxLength: 40 })),
+    title: nullable(Text({ max: 200 })),
+    registrationNumber: nullable(Text({ max: 60 })),
+    documentsPublishedAt: nullable(Text({ max: 40 })),
+    minutesApprovedDate: nullable(CalendarDate()),
+    minutesPublishedAt: nullable(Text({ max: 40 })),
   },
   { additionalProperties: false },
 );

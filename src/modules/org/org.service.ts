@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import type { OrgUnitKind } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { Text } from '../../http/input.ts';
 import { validate } from '../../http/validate.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { requireAnyRole } from '../accounts/policy.ts';
@@ -24,7 +25,7 @@ export const UNIT_KIND_NAMES: Record<OrgUnitKind, string> = {
 };
 
 export const UnitInput = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Text({ min: 1, max: 200 }),
   kind: Type.Enum(CHILD_UNIT_KINDS),
   parentId: Type.String({ format: 'uuid' }),
 });

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import { CalendarDate, Year } from '../../http/input.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { isValidLocalDate } from '../calendar/calendar.ts';
 import { presentClaim, presentDetail, presentMeasurement, presentPromise } from './promises.present.ts';
@@ -231,8 +232,8 @@ export function registerPromiseApi(app: App, { db }: AppContext): void {
         security: SECURITY,
         params: IdParams,
         querystring: Type.Object({
-          from: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
-          to: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+          from: CalendarDate(),
+          to: CalendarDate(),
         }),
         response: { 200: FulfilmentOut, ...ERRORS },
       },
@@ -254,7 +255,7 @@ export function registerPromiseApi(app: App, { db }: AppContext): void {
         tags: TAGS,
         security: SECURITY,
         params: IdParams,
-        querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+        querystring: Type.Object({ year: Year() }),
         response: { 200: Type.Unknown(), ...ERRORS },
       },
     },

@@ -1,8 +1,8 @@
 // Public promise pages and open data: /:tenant/promises(.json|.csv) and /:tenant/promises/:id(.json|.csv).
 // Only published promises (and retired ones that were published) are visible.
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import type { App, AppContext } from '../../http/context.ts';
+import { toCsv } from '../../http/csv.ts';
 import { AppError } from '../../http/errors.ts';
 import { renderPage } from '../../web/render.ts';
 import { html } from '../../web/staff.ts';
@@ -113,7 +113,7 @@ function sendCsv(reply: FastifyReply, name: string, rows: (string | number | nul
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `inline; filename="${name}"`)
-    .send(`\uFEFF${stringify(rows)}`);
+    .send(`\uFEFF${toCsv(rows)}`);
 }
 
 export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void {

@@ -1,6 +1,7 @@
 // Input and output shapes of promises: one schema gives validation, types and the API document.
 import { Type } from 'typebox';
 import type { FieldError } from '../../http/errors.ts';
+import { CalendarDate, Integer, Month, Text } from '../../http/input.ts';
 import { isValidLocalDate } from '../calendar/calendar.ts';
 import type { MetricDef } from './fulfilment.ts';
 
@@ -9,14 +10,12 @@ export const PROMISE_STATUSES = ['draft', 'decided', 'published', 'retired'] as 
 export const CASE_TYPES = ['question', 'praise', 'complaint', 'suggestion', 'error_report'] as const;
 export const CASE_CHANNELS = ['web', 'email', 'phone', 'visit', 'letter', 'chat', 'social_media', 'self_service'] as const;
 
-const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
-const DateText = Type.String({ pattern: DATE, description: 'YYYY-MM-DD' });
+const DateText = CalendarDate({ description: 'YYYY-MM-DD' });
 const Uuid = Type.String({ format: 'uuid' });
-const Text = (max: number) => Type.String({ maxLength: max });
 
 const CaseFilter = Type.Object(
   {
-    categories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 100 })),
+    categories: Type.Optional(Type.Array(Text({ min: 1, max: 40 }), { maxItems: 100 })),
     types: Type.Optional(Type.Array(Type.Enum(CASE_TYPES))),
     channels: Type.Optional(Type.Array(Type.Enum(CASE_CHANNELS))),
     unitId: Type.Optional(Uuid),
@@ -51,7 +50,7 @@ export const Metric = Type.Union([
     {
       type: Type.Literal('measured_series'),
       valueKind: Type.Optional(Type.Enum(['counts', 'share'] as const)),
-      unit: Type.Optional(Type.String({ maxLength: 100 })),
+      unit: Type.Optional(Text({ max: 100 })),
     },
     { additionalProperties: false, description: 'Values entered per month: numerator/denominator (counts) or a share 0–1' },
   ),
@@ -59,10 +58,10 @@ export const Metric = Type.Union([
 
 const Translation = Type.Object(
   {
-    title: Type.Optional(Text(200)),
-    text: Type.Optional(Text(5000)),
-    remedy: Type.Optional(Text(2000)),
-    counterRequirement: Type.Optional(Text(2000)),
+    title: Type.Optional(Text({ max: 200 })),
+    text: Type.Optional(Text({ max: 5000 })),
+    remedy: Type.Optional(Text({ max: 2000 })),
+    counterRequirement: Type.Optional(Text({ max: 2000 })),
   },
   { additionalProperties: false },
 );
@@ -73,17 +72,17 @@ export const Translations = Type.Object(
 export type Translations = Type.Static<typeof Translations>;
 
 const TemplateFields = {
-  title: Type.String({ minLength: 1, maxLength: 200, description: 'Title in Swedish' }),
-  text: Type.Optional(Type.String({ maxLength: 5000, description: 'Public text in Swedish' })),
+  title: Text({ min: 1, max: 200, description: 'Title in Swedish' }),
+  text: Type.Optional(Text({ max: 5000, description: 'Public text in Swedish' })),
   kind: Type.Enum(PROMISE_KINDS),
   boardUnitId: Type.Optional(Type.Union([Uuid, Type.Null()], { description: 'Owning board; default: the nearest board above unitId' })),
   unitId: Uuid,
-  promised: Type.Optional(Text(2000)),
+  promised: Type.Optional(Text({ max: 2000 })),
   metric: Type.Optional(Type.Union([Metric, Type.Null()])),
-  measurementText: Type.Optional(Text(2000)),
+  measurementText: Type.Optional(Text({ max: 2000 })),
   target: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description: 'Share 0–1, e.g. 0.95' })),
-  remedy: Type.Optional(Text(2000)),
-  counterRequirement: Type.Optional(Text(2000)),
+  remedy: Type.Optional(Text({ max: 2000 })),
+  counterRequirement: Type.Optional(Text({ max: 2000 })),
   validFrom: DateText,
   validTo: Type.Optional(Type.Union([DateText, Type.Null()])),
   translations: Type.Optional(Translations),
@@ -94,9 +93,9 @@ export type CreatePromiseInput = Type.Static<typeof CreatePromiseInput>;
 
 export const Decision = Type.Object(
   {
-    board: Type.String({ minLength: 1, maxLength: 200, description: 'Deciding board: a unit id or a name' }),
+    board: Text({ min: 1, max: 200, description: 'Deciding board: a unit id or a name' }),
     date: DateText,
-    registrationNumber: Type.String({ minLength: 1, maxLength: 60, description: 'Diarienummer, e.g. KS 2024/123' }),
+    registrationNumber: Text({ min: 1, max: 60, description: 'Diarienummer, e.g. KS 2024/123' }),
   },
   { additionalProperties: false },
 );
@@ -115,9 +114,7 @@ export const PatchPromiseInput = Type.Object(
     target: TemplateFields.target,
     remedy: TemplateFields.remedy,
     counterRequirement: TemplateFields.counterRequirement,
-    validFrom: Type.Optional(
-      Type.String({ pattern: DATE, description: 'For a decided promise: the day the new version takes effect (default today)' }),
-    ),
+    validFrom: Type.Optional(CalendarDate({ description: 'For a decided promise: the day the new version takes effect (default today)' })),
     validTo: TemplateFields.validTo,
     translations: TemplateFields.translations,
     decision: Type.Optional(Decision),
@@ -130,8 +127,8 @@ export const TransitionInput = Type.Object(
   {
     to: Type.Enum(['decided', 'published', 'retired'] as const),
     decision: Type.Optional(Decision),
-    retiredOn: Type.Optional(Type.String({ pattern: DATE, description: 'Last day the promise applies (default today)' })),
-    note: Type.Optional(Text(2000)),
+    retiredOn: Type.Optional(CalendarDate({ description: 'Last day the promise applies (default today)' })),
+    note: Type.Optional(Text({ max: 2000 })),
   },
   { additionalProperties: false },
 );
@@ -139,11 +136,11 @@ export type TransitionInput = Type.Static<typeof TransitionInput>;
 
 export const MeasurementInput = Type.Object(
   {
-    period: Type.String({ pattern: '^\\d{4}-\\d{2}$', description: 'Month, YYYY-MM' }),
-    numerator: Type.Optional(Type.Integer({ minimum: 0 })),
-    denominator: Type.Optional(Type.Integer({ minimum: 0 })),
+    period: Month(),
+    numerator: Type.Optional(Integer({ min: 0, max: 1_000_000_000 })),
+    denominator: Type.Optional(Integer({ min: 0, max: 1_000_000_000 })),
     value: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'A share 0–1, for share series' })),
-    comment: Type.Optional(Text(2000)),
+    comment: Type.Optional(Text({ max: 2000 })),
   },
   { additionalProperties: false },
 );
@@ -152,8 +149,8 @@ export type MeasurementInput = Type.Static<typeof MeasurementInput>;
 export const ClaimInput = Type.Object(
   {
     claimedOn: DateText,
-    description: Type.String({ minLength: 1, maxLength: 2000 }),
-    remedyGiven: Type.Optional(Text(2000)),
+    description: Text({ min: 1, max: 2000 }),
+    remedyGiven: Type.Optional(Text({ max: 2000 })),
     costSek: Type.Optional(Type.Number({ minimum: 0, maximum: 100_000_000 })),
   },
   { additionalProperties: false },

@@ -44,6 +44,9 @@ function body(request: FastifyRequest): FormValues {
   return out;
 }
 
+/** The promise form's checkbox groups and multi-selects: the input guard keeps these as lists. */
+const FORM_LISTS = { formArrays: ['metric.filter.types', 'metric.filter.channels', 'metric.boardUnitIds'] };
+
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 
 /** Field errors are shown in the form; anything else is the error page. */
@@ -122,7 +125,7 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
     return formPage(request, reply, { validFrom: localDate(new Date()), kind: 'guarantee', 'metric.valueKind': 'counts' }, []);
   });
 
-  app.post('/staff/promises/new', async (request, reply) => {
+  app.post('/staff/promises/new', { config: FORM_LISTS }, async (request, reply) => {
     const { actor } = staffContext(request, reply);
     const values = body(request);
     try {
@@ -189,7 +192,7 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
     return formPage(request, reply, promiseToForm(p), [], p);
   });
 
-  app.post('/staff/promises/:id/edit', async (request, reply) => {
+  app.post('/staff/promises/:id/edit', { config: FORM_LISTS }, async (request, reply) => {
     const { actor } = staffContext(request, reply);
     const p = await getPromise(db, actor.tenantId, uuidOr404((request.params as { id: string }).id));
     const values = body(request);

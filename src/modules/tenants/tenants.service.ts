@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { Text } from '../../http/input.ts';
 import { validate } from '../../http/validate.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { requireAnyRole } from '../accounts/policy.ts';
@@ -10,7 +11,7 @@ import * as repo from './tenants.repo.ts';
 import { findTenantBySlug, insertTenant, type Tenant } from './tenants.repo.ts';
 
 export const TenantInput = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Text({ min: 1, max: 200 }),
   slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }),
   orgNumber: Type.Optional(Type.String({ pattern: '^[0-9]{6}-[0-9]{4}$' })),
   defaultLanguage: Type.Optional(Type.Union([Type.Literal('sv'), Type.Literal('fi'), Type.Literal('en')])),
@@ -69,7 +70,7 @@ export const TENANT_LANGUAGES = ['sv', 'fi', 'en'] as const;
 
 /** The settings an admin may change; every field is optional (unchanged when absent). */
 export const TenantSettingsInput = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
+  name: Type.Optional(Text({ min: 1, max: 200 })),
   /** Empty string or null clears it. */
   orgNumber: Type.Optional(Type.Union([Type.Null(), Type.String({ pattern: '^([0-9]{6}-[0-9]{4})?$' })])),
   defaultLanguage: Type.Optional(Type.Enum(TENANT_LANGUAGES)),
