@@ -54,6 +54,11 @@ function fieldErrorsOf(error: unknown): FieldError[] {
   throw error;
 }
 
+/** A lost race or a refused state change is a 409 on the form too; other field errors are 400. */
+function failureStatus(error: unknown): number {
+  return error instanceof AppError && error.code === 'conflict' ? 409 : 400;
+}
+
 async function canWrite(db: AppContext['db'], actor: Actor, p?: PromiseView): Promise<boolean> {
   if (!hasAnyRole(actor, WRITE_ROLES)) return false;
   if (!p) return true;
@@ -110,10 +115,11 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
     values: FormValues,
     errors: FieldError[],
     promise?: PromiseView,
+    status = errors.length ? 400 : 200,
   ) => {
     const { actor, session } = staffContext(request, reply);
     const units = await listUnits(db, actor.tenantId);
-    return html(reply, renderPage(PromiseFormPage({ session, units, errors, values, promise })), errors.length ? 400 : 200);
+    return html(reply, renderPage(PromiseFormPage({ session, units, errors, values, promise })), status);
   };
 
   app.get('/staff/promises/new', async (request, reply) => {
@@ -130,7 +136,7 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
       request.session.flash = `Utkastet ”${created.current.title}” har skapats.`;
       return reply.redirect(`/staff/promises/${created.id}`, 303);
     } catch (error) {
-      return formPage(request, reply, values, fieldErrorsOf(error));
+      return formPage(request, reply, values, fieldErrorsOf(error), undefined, failureStatus(error));
     }
   });
 
@@ -140,6 +146,7 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
     id: string,
     errors: FieldError[] = [],
     values: FormValues = {},
+    status = errors.length ? 400 : 200,
   ) => {
     const { actor, session } = staffContext(request, reply);
     const p = await getPromise(db, actor.tenantId, uuidOr404(id));
@@ -154,7 +161,7 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
       errors,
       values,
     });
-    return html(reply, renderPage(page), errors.length ? 400 : 200);
+    return html(reply, renderPage(page), status);
   };
 
   app.get('/staff/promises/:id', (request, reply) => promisePage(request, reply, (request.params as { id: string }).id));
@@ -179,7 +186,7 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
         to === 'decided' ? 'Beslutet är registrerat.' : to === 'published' ? 'Löftet är publicerat.' : 'Löftet är avslutat.';
       return reply.redirect(`/staff/promises/${p.id}`, 303);
     } catch (error) {
-      return promisePage(request, reply, id, fieldErrorsOf(error), values);
+      return promisePage(request, reply, id, fieldErrorsOf(error), values, failureStatus(error));
     }
   });
 
@@ -194,14 +201,20 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
     const p = await getPromise(db, actor.tenantId, uuidOr404((request.params as { id: string }).id));
     const values = body(request);
     try {
-      const updated = await updatePromise(actor, p.id, formToInput(values, p.status === 'draft' ? 'edit-draft' : 'edit-decided'), { db });
+      // The form carries the version it was opened on: saving over a newer version is a 409.
+      const expectedVersion = Number(str(values.expectedVersion));
+      const input = {
+        ...formToInput(values, p.status === 'draft' ? 'edit-draft' : 'edit-decided'),
+        ...(Number.isInteger(expectedVersion) && expectedVersion > 0 ? { expectedVersion } : {}),
+      };
+      const updated = await updatePromise(actor, p.id, input, { db });
       request.session.flash =
         updated.current.version > p.current.version
           ? `Ändringen är sparad som version ${updated.current.version} från ${updated.current.validFrom}.`
           : 'Ändringen är sparad.';
       return reply.redirect(`/staff/promises/${p.id}`, 303);
     } catch (error) {
-      return formPage(request, reply, values, fieldErrorsOf(error), p);
+      return formPage(request, reply, values, fieldErrorsOf(error), p, failureStatus(error));
     }
   });
 

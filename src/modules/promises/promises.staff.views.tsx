@@ -165,6 +165,7 @@ export function PromiseFormPage({
       <form id="form" method="post" action={action} novalidate>
         <ErrorSummary errors={errors} />
         <CsrfField token={session.csrfToken} />
+        {promise && <input type="hidden" name="expectedVersion" value={String(values.expectedVersion ?? promise.current.version)} />}
         <h2>Löftet</h2>
         <Input id="title" label="Rubrik" errors={errors} values={values} />
         <Select
