@@ -150,11 +150,12 @@ export function metricSummary(metric: unknown, units?: OrgUnit[]): string {
   }
 }
 
-export function PromiseNav({ p, current }: { p: PromiseView; current: string }) {
+/** The promise's sub-pages; "Ändra" only for someone who may change this promise. */
+export function PromiseNav({ p, current, canWrite }: { p: PromiseView; current: string; canWrite: boolean }) {
   const metric = p.current.metric as MetricDef | null;
   const links = [
     { href: `/staff/promises/${p.id}`, label: 'Översikt' },
-    ...(p.status !== 'retired' ? [{ href: `/staff/promises/${p.id}/edit`, label: 'Ändra' }] : []),
+    ...(canWrite && p.status !== 'retired' ? [{ href: `/staff/promises/${p.id}/edit`, label: 'Ändra' }] : []),
     { href: `/staff/promises/${p.id}/results`, label: 'Resultat' },
     ...(metric?.type === 'measured_series' ? [{ href: `/staff/promises/${p.id}/measurements`, label: 'Mätvärden' }] : []),
     { href: `/staff/promises/${p.id}/claims`, label: 'Åberopade garantier' },

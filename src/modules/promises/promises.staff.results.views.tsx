@@ -19,10 +19,12 @@ function SubPage({
   title,
   path,
   flash,
+  canWrite,
   children,
 }: {
   session: Session;
   p: PromiseView;
+  canWrite: boolean;
   title: string;
   path: string;
   flash?: string;
@@ -37,7 +39,7 @@ function SubPage({
         {title}: {p.current.title}
       </h1>
       {flash && <Notice>{flash}</Notice>}
-      <PromiseNav p={p} current={path} />
+      <PromiseNav p={p} current={path} canWrite={canWrite} />
       {children}
     </StaffPage>
   );
@@ -63,7 +65,7 @@ export function MeasurementsPage({
   const series = (p.current.metric as MetricDef | null)?.type === 'measured_series';
   const share = series && (p.current.metric as { valueKind?: string }).valueKind === 'share';
   return (
-    <SubPage session={session} p={p} title="Mätvärden" path={`/staff/promises/${p.id}/measurements`} flash={flash}>
+    <SubPage session={session} p={p} title="Mätvärden" path={`/staff/promises/${p.id}/measurements`} flash={flash} canWrite={canWrite}>
       <table>
         <caption>Inmatade värden per månad</caption>
         <thead>
@@ -152,7 +154,7 @@ export function ClaimsPage({
 }) {
   const total = rows.reduce((s, c) => s + c.costSek, 0);
   return (
-    <SubPage session={session} p={p} title="Åberopade garantier" path={`/staff/promises/${p.id}/claims`} flash={flash}>
+    <SubPage session={session} p={p} title="Åberopade garantier" path={`/staff/promises/${p.id}/claims`} flash={flash} canWrite={canWrite}>
       <p>Varje gång en invånare eller ett företag åberopar garantin registreras det här. Antal och kostnad ingår i resultaten.</p>
       <table>
         <caption>
@@ -210,7 +212,19 @@ function periodLabel(r: PeriodResult): string {
 
 const CHANGE: Record<string, string> = { up: 'Bättre', down: 'Sämre', same: 'Oförändrat' };
 
-export function ResultsPage({ session, p, results, years }: { session: Session; p: PromiseView; results: YearResults; years: number[] }) {
+export function ResultsPage({
+  session,
+  p,
+  results,
+  years,
+  canWrite,
+}: {
+  session: Session;
+  p: PromiseView;
+  results: YearResults;
+  years: number[];
+  canWrite: boolean;
+}) {
   const { year, share } = results;
   const months = results.results.filter((r) => r.period.kind === 'month');
   const target = results.results.find((r) => r.period.kind === 'year')?.fulfilment.target ?? p.current.target;
@@ -236,7 +250,7 @@ export function ResultsPage({ session, p, results, years }: { session: Session; 
     ariaLabel: `Diagram: andel per månad ${year} (heldragen linje, runda punkter) och ${year - 1} (streckad linje, fyrkantiga punkter), mål ${pct(target)}. Samma uppgifter finns i tabellen.`,
   });
   return (
-    <SubPage session={session} p={p} title="Resultat" path={`/staff/promises/${p.id}/results`}>
+    <SubPage session={session} p={p} title="Resultat" path={`/staff/promises/${p.id}/results`} canWrite={canWrite}>
       <form method="get" action={`/staff/promises/${p.id}/results`} class="inline-form">
         <label for="year">År</label>{' '}
         <select id="year" name="year">

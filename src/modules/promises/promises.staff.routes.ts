@@ -59,6 +59,10 @@ function failureStatus(error: unknown): number {
   return error instanceof AppError && error.code === 'conflict' ? 409 : 400;
 }
 
+const NOT_WRITER =
+  'Du kan läsa det här servicelöftet men inte ändra det. Löften ändras av kvalitetsstrateger och administratörer för löftets enhet.';
+const NOT_CREATOR = 'Du kan läsa servicelöftena men inte skapa nya. Löften skapas av kvalitetsstrateger och administratörer.';
+
 async function canWrite(db: AppContext['db'], actor: Actor, p?: PromiseView): Promise<boolean> {
   if (!hasAnyRole(actor, WRITE_ROLES)) return false;
   if (!p) return true;
@@ -124,12 +128,13 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
 
   app.get('/staff/promises/new', async (request, reply) => {
     const { actor } = staffContext(request, reply);
-    if (!(await canWrite(db, actor))) throw new AppError('forbidden', 'Du har inte behörighet att skapa servicelöften.');
+    if (!(await canWrite(db, actor))) throw new AppError('forbidden', NOT_CREATOR);
     return formPage(request, reply, { validFrom: localDate(new Date()), kind: 'guarantee', 'metric.valueKind': 'counts' }, []);
   });
 
   app.post('/staff/promises/new', async (request, reply) => {
     const { actor } = staffContext(request, reply);
+    if (!(await canWrite(db, actor))) throw new AppError('forbidden', NOT_CREATOR);
     const values = body(request);
     try {
       const created = await createPromise(actor, formToInput(values, 'create'), { db });
@@ -190,15 +195,22 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
     }
   });
 
-  app.get('/staff/promises/:id/edit', async (request, reply) => {
+  // Only someone who may change the promise gets its form: others learn it before they type.
+  const editable = async (request: FastifyRequest, reply: Parameters<typeof staffContext>[1]) => {
     const { actor } = staffContext(request, reply);
     const p = await getPromise(db, actor.tenantId, uuidOr404((request.params as { id: string }).id));
+    if (!(await canWrite(db, actor, p))) throw new AppError('forbidden', NOT_WRITER);
+    if (p.status === 'retired') throw new AppError('conflict', 'Löftet är avslutat och kan inte ändras.');
+    return { actor, p };
+  };
+
+  app.get('/staff/promises/:id/edit', async (request, reply) => {
+    const { p } = await editable(request, reply);
     return formPage(request, reply, promiseToForm(p), [], p);
   });
 
   app.post('/staff/promises/:id/edit', async (request, reply) => {
-    const { actor } = staffContext(request, reply);
-    const p = await getPromise(db, actor.tenantId, uuidOr404((request.params as { id: string }).id));
+    const { actor, p } = await editable(request, reply);
     const values = body(request);
     try {
       // The form carries the version it was opened on: saving over a newer version is a 409.
@@ -320,6 +332,6 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
     const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear ? asked : thisYear;
     const results = await promiseYearResults(createResultsLoader(db, actor.tenantId, today), p, year);
     const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
-    return html(reply, renderPage(ResultsPage({ session, p, results, years })));
+    return html(reply, renderPage(ResultsPage({ session, p, results, years, canWrite: await canWrite(db, actor, p) })));
   });
 }

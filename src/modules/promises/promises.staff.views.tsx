@@ -448,7 +448,7 @@ export function PromisePage({
         {KIND_NAMES[p.kind]} · {STATUS_NAMES[p.status]} · version {p.current.version}
       </p>
       {flash && <Notice>{flash}</Notice>}
-      <PromiseNav p={p} current={`/staff/promises/${p.id}`} />
+      <PromiseNav p={p} current={`/staff/promises/${p.id}`} canWrite={canWrite} />
       <Facts v={p.current} units={units} />
       {canWrite ? (
         <TransitionForms session={session} p={p} units={units} errors={errors} values={values} />
