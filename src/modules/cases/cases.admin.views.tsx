@@ -1,11 +1,11 @@
 // Staff pages for categories (admin) and first-feedback statistics.
 import type { FieldError } from '../../http/errors.ts';
 import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
+import { formatShare } from '../../web/i18n.ts';
 import { StaffPage } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
 import type { Session, Values } from './cases.views.tsx';
 import type { Category } from './categories.service.ts';
-import { percent } from './stats.chart.ts';
 import type { FirstResponseStats, Split } from './stats.service.ts';
 
 interface CategoriesProps {
@@ -187,9 +187,9 @@ function StatsTable({ caption, rows, first }: { caption: string; rows: Split[]; 
             <td>{r.late}</td>
             <td>{r.openOverdue}</td>
             <td>{r.notYetDue}</td>
-            <td>{r.onTimeRate === null ? '–' : `${percent(r.onTimeRate)} %`}</td>
+            <td>{r.onTimeRate === null ? '–' : formatShare(r.onTimeRate)}</td>
             <td>{r.medianWorkingDays === null ? '–' : r.medianWorkingDays.toLocaleString('sv-SE')}</td>
-            <td>{r.firstContactRate === null ? '–' : `${r.resolvedAtFirstContact} (${percent(r.firstContactRate)} %)`}</td>
+            <td>{r.firstContactRate === null ? '–' : `${r.resolvedAtFirstContact} (${formatShare(r.firstContactRate)})`}</td>
           </tr>
         ))}
       </tbody>

@@ -17,6 +17,7 @@ import { findTenantById } from '../tenants/tenants.repo.ts';
 import { firstResponseDue, resolveFirstResponseDays } from './cases.deadline.ts';
 
 export { formatWorkingDays } from './cases.deadline.ts';
+
 import { receiptMail } from './cases.mail.ts';
 import { type CaseView, presentCase, presentEvent } from './cases.present.ts';
 import * as repo from './cases.repo.ts';

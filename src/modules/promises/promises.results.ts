@@ -238,6 +238,8 @@ export interface MonthRow {
   month: number;
   /** This year's month, or null when it has not started. */
   current: Fulfilment | null;
+  /** The month is still running: its figures are so far. */
+  ongoing: boolean;
   previous: Fulfilment;
 }
 
@@ -259,7 +261,12 @@ export async function promiseSummary(loader: ResultsLoader, promise: PromiseView
   for (let month = 1; month <= 12; month++) {
     const cur = monthPeriod(year, month);
     const prev = monthPeriod(year - 1, month);
-    months.push({ month, current: cur.from > loader.today ? null : sumOf(cur.from, cur.to), previous: sumOf(prev.from, prev.to) });
+    months.push({
+      month,
+      current: cur.from > loader.today ? null : sumOf(cur.from, cur.to),
+      ongoing: cur.from <= loader.today && loader.today <= cur.to,
+      previous: sumOf(prev.from, prev.to),
+    });
   }
   const claims = m.claims.filter((c) => c.claimedOn >= `${year}-01-01` && c.claimedOn <= `${year}-12-31`);
   return {

@@ -94,7 +94,7 @@ export function MeasurementsPage({
             <tr>
               <td>{m.period.slice(0, 7)}</td>
               {share ? (
-                <td class="num">{pct(m.value, 2)}</td>
+                <td class="num">{pct(m.value)}</td>
               ) : (
                 <>
                   <td class="num">{m.numerator}</td>
@@ -210,6 +210,12 @@ function periodLabel(r: PeriodResult): string {
   return `Helår ${r.period.year}`;
 }
 
+/** A running period is never simply "Målet nått": what it shows is so far. */
+function ongoingStatus(status: string): string {
+  if (status === 'too_few') return 'Pågår – för få hittills';
+  return `Pågår – hittills ${RESULT_STATUS[status].charAt(0).toLowerCase()}${RESULT_STATUS[status].slice(1)}`;
+}
+
 const CHANGE: Record<string, string> = { up: 'Bättre', down: 'Sämre', same: 'Oförändrat' };
 
 export function ResultsPage({
@@ -264,10 +270,20 @@ export function ResultsPage({
           Visa
         </button>
       </form>
-      <p>
-        Ärenden, sammanträden och månader räknas till den period där deras tidsgräns infaller. Perioder med färre än {results.minCount}{' '}
-        mätta bedöms inte.
-      </p>
+      <h2>Så mäter vi</h2>
+      <ul>
+        <li>Ärenden, sammanträden och månadsvärden räknas till den period där deras tidsgräns infaller.</li>
+        <li>
+          Något räknas först när tidsgränsen har passerat, också om det redan är klart. Samma regel gäller statistiken för återkoppling, så
+          båda visar samma antal för samma period. En period som pågår visas som pågående.
+        </li>
+        <li>Perioder med färre än {results.minCount} mätta bedöms inte (”För få för att bedöma”).</li>
+        <li>
+          Perioden jämförs med det mål som gäller vid periodens slut. Har målet ändrats under perioden står det vid målet; perioden bedöms
+          aldrig mot ett blandat mål.
+        </li>
+        <li>Andelar visas med högst en decimal, på samma sätt på alla sidor.</li>
+      </ul>
       <figure class="promise-chart">
         {/* Generated from numbers and fixed texts only. */}
         <div class="chart-box" dangerouslySetInnerHTML={{ __html: svg }} />
@@ -327,8 +343,11 @@ export function ResultsPage({
                   <td class="num">{r.fulfilment.missed}</td>
                   <td class="num">{r.fulfilment.openOverdue}</td>
                   <td class="num">{pct(r.fulfilment.ratio)}</td>
-                  <td class="num">{pct(r.fulfilment.target)}</td>
-                  <td>{RESULT_STATUS[r.fulfilment.status]}</td>
+                  <td class="num">
+                    {pct(r.fulfilment.target)}
+                    {r.fulfilment.targetChanged ? ' (ändrat under perioden)' : ''}
+                  </td>
+                  <td>{r.ongoing ? ongoingStatus(r.fulfilment.status) : RESULT_STATUS[r.fulfilment.status]}</td>
                   <td class="num">{pct(r.trend[0]?.ratio)}</td>
                   <td class="num">{pct(r.trend[1]?.ratio)}</td>
                   <td>{r.change ? CHANGE[r.change] : '–'}</td>
