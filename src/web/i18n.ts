@@ -38,6 +38,14 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
   return format;
 }
 
+/**
+ * The one way a share or target is written on every page, staff and public: a percentage with at
+ * most one decimal ("62,5 %", "90 %"), so one figure never reads differently on two pages.
+ */
+export function formatShare(ratio: number, lang: Lang = 'sv'): string {
+  return numberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 1, minimumFractionDigits: 0 }).format(ratio);
+}
+
 export function numberFormat(locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = numberFormats.get(key);

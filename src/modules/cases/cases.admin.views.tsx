@@ -1,11 +1,11 @@
 // Staff pages for categories (admin) and first-feedback statistics.
 import type { FieldError } from '../../http/errors.ts';
 import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
+import { formatShare } from '../../web/i18n.ts';
 import { StaffPage } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
 import type { Session, Values } from './cases.views.tsx';
 import type { Category } from './categories.service.ts';
-import { percent } from './stats.chart.ts';
 import type { FirstResponseStats, Split } from './stats.service.ts';
 
 interface CategoriesProps {
@@ -168,7 +168,8 @@ function StatsTable({ caption, rows, first }: { caption: string; rows: Split[]; 
       <thead>
         <tr>
           <th scope="col">{first}</th>
-          <th scope="col">Inkomna</th>
+          <th scope="col">Ärenden</th>
+          <th scope="col">Räknade</th>
           <th scope="col">I tid</th>
           <th scope="col">För sent</th>
           <th scope="col">Öppna efter tidsfrist</th>
@@ -183,13 +184,14 @@ function StatsTable({ caption, rows, first }: { caption: string; rows: Split[]; 
           <tr>
             <th scope="row">{r.label}</th>
             <td>{r.received}</td>
+            <td>{r.onTime + r.late + r.openOverdue}</td>
             <td>{r.onTime}</td>
             <td>{r.late}</td>
             <td>{r.openOverdue}</td>
             <td>{r.notYetDue}</td>
-            <td>{r.onTimeRate === null ? '–' : `${percent(r.onTimeRate)} %`}</td>
+            <td>{r.onTimeRate === null ? '–' : formatShare(r.onTimeRate)}</td>
             <td>{r.medianWorkingDays === null ? '–' : r.medianWorkingDays.toLocaleString('sv-SE')}</td>
-            <td>{r.firstContactRate === null ? '–' : `${r.resolvedAtFirstContact} (${percent(r.firstContactRate)} %)`}</td>
+            <td>{r.firstContactRate === null ? '–' : `${r.resolvedAtFirstContact} (${formatShare(r.firstContactRate)})`}</td>
           </tr>
         ))}
       </tbody>
@@ -211,10 +213,16 @@ export function StatsPage({ session, stats, units, values, errors, chartSvg, csv
   return (
     <StaffPage title="Statistik – återkoppling" session={session} current="/staff/stats">
       <h1>Återkoppling i tid</h1>
-      <p>
-        Ärenden vars tidsfrist för första återkoppling ligger i perioden. Öppna ärenden efter tidsfristen räknas som missade; ärenden som
-        ännu inte har förfallit räknas inte in i andelen.
-      </p>
+      <h2>Så mäter vi</h2>
+      <ul>
+        <li>Ärenden vars tidsfrist för första återkoppling ligger i perioden.</li>
+        <li>
+          Ett ärende räknas först när tidsfristen har passerat, också om det redan är besvarat (till dess står det under ”Ej förfallna”).
+          Samma regel gäller servicelöftenas resultat, så ett löfte med samma antal arbetsdagar räknar lika många ärenden för samma period.
+        </li>
+        <li>Öppna ärenden efter tidsfristen räknas som missade.</li>
+        <li>Andelar visas med högst en decimal, på samma sätt som på servicelöftenas sidor.</li>
+      </ul>
       <form method="get" action="/staff/stats" class="filters" novalidate>
         <ErrorSummary errors={errors} />
         <SelectField

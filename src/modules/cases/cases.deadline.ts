@@ -12,7 +12,9 @@ export interface UnitOverride {
 
 /**
  * Working days to first feedback: the category's override, else the nearest unit (itself or an
- * ancestor) with an override, else the tenant's default.
+ * ancestor) with an override, else the tenant's default. The one rule: intake, the public form,
+ * Open311 and the promises module all reach it through the cases service
+ * (`firstResponseDaysByCategory`, `firstResponseDaysForCategory`), never with their own copy.
  */
 export function resolveFirstResponseDays(
   tenantDays: number,
@@ -54,6 +56,11 @@ export function dueState(
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** "1 arbetsdag", "2 arbetsdagar" (Swedish staff pages; public pages have their own three languages). */
+export function formatWorkingDays(n: number): string {
+  return plural(n, 'arbetsdag', 'arbetsdagar');
+}
+
 /** The state in words (Swedish), and a CSS class for its colour; the words carry the meaning. */
 export function dueStateLabel(state: DueState): { text: string; className: string } {
   switch (state.kind) {
@@ -64,8 +71,8 @@ export function dueStateLabel(state: DueState): { text: string; className: strin
     case 'due_today':
       return { text: 'Förfaller idag', className: 'due-today' };
     case 'overdue':
-      return { text: `Försenad ${plural(state.days, 'arbetsdag', 'arbetsdagar')}`, className: 'due-overdue' };
+      return { text: `Försenad ${formatWorkingDays(state.days)}`, className: 'due-overdue' };
     case 'on_track':
-      return { text: `I tid – ${plural(state.daysLeft, 'arbetsdag', 'arbetsdagar')} kvar`, className: 'due-on-track' };
+      return { text: `I tid – ${formatWorkingDays(state.daysLeft)} kvar`, className: 'due-on-track' };
   }
 }

@@ -13,7 +13,7 @@ import type { Tenant } from '../tenants/tenants.repo.ts';
 import { requireTenant } from '../tenants/tenants.service.ts';
 import { CaseFormPage, type CaseFormValues, EMPTY_FORM, TRACK_MESSAGES, TrackingPage } from './cases.public.views.tsx';
 import { CASE_LANGUAGES, CASE_TYPES, ContactInput } from './cases.schemas.ts';
-import { addResidentMessage, createCase, findCaseByTrackingToken } from './cases.service.ts';
+import { addResidentMessage, createCase, findCaseByTrackingToken, firstResponseDaysByCategory } from './cases.service.ts';
 import { listCategories } from './categories.service.ts';
 import { publicFormLimiter } from './public-form-limit.ts';
 
@@ -70,9 +70,16 @@ export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): 
   const trackingPath = (tenant: Tenant, token: string) => `/${tenant.slug}/cases/track/${token}`;
   const trackingUrl = (tenant: Tenant, token: string) => `${config.baseUrl}${trackingPath(tenant, token)}`;
 
+  // Each area with the working days its cases get (the cases service's one rule), so the form
+  // promises what the receipt will say.
   async function categoryOptions(tenantId: string, lang: Lang) {
-    const categories = await listCategories(db, tenantId, { activeOnly: true });
-    return categories.map((c) => ({ code: c.code, name: categoryName(c, lang) })).sort((a, b) => a.name.localeCompare(b.name, lang));
+    const [categories, days] = await Promise.all([
+      listCategories(db, tenantId, { activeOnly: true }),
+      firstResponseDaysByCategory(db, tenantId),
+    ]);
+    return categories
+      .map((c) => ({ code: c.code, name: categoryName(c, lang), days: days.get(c.id) }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang));
   }
 
   app.get('/:tenant/cases/new', { schema: { params: TenantParams } }, async (request, reply) => {

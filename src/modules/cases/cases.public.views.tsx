@@ -155,6 +155,24 @@ export function promiseText(days: number, lang: Lang): string {
 export interface CategoryOption {
   code: string;
   name: string;
+  /** Working days to first feedback for this area (category > unit > tenant). */
+  days?: number;
+}
+
+/** "återkoppling inom 5 arbetsdagar", for an area whose days differ from the page's lead sentence. */
+function areaDaysText(days: number, lang: Lang): string {
+  if (lang === 'fi') return `vastaus ${days} työpäivän kuluessa`;
+  if (lang === 'en') return `reply within ${days} working day${days === 1 ? '' : 's'}`;
+  return `återkoppling inom ${days} arbetsdag${days === 1 ? '' : 'ar'}`;
+}
+
+/** The days most areas share (ties: the tenant's), for the lead sentence. */
+function leadDays(categories: readonly CategoryOption[], tenantDays: number): number {
+  const counts = new Map<number, number>();
+  for (const c of categories) if (c.days !== undefined) counts.set(c.days, (counts.get(c.days) ?? 0) + 1);
+  let best = tenantDays;
+  for (const [days, n] of counts) if (n > (counts.get(best) ?? 0)) best = days;
+  return best;
 }
 
 export interface CaseFormValues {
@@ -255,10 +273,11 @@ interface CaseFormPageProps {
 export function CaseFormPage({ lang, tenant, categories, csrfToken, values, errors }: CaseFormPageProps) {
   const err = (f: string) => fieldError(errors, f);
   const title = errors.length ? `${T.errorPrefix[lang]} ${T.title[lang]}` : T.title[lang];
+  const lead = leadDays(categories, tenant.firstResponseDays);
   return (
     <PublicPage title={title} lang={lang} tenant={tenant} path={`/${tenant.slug}/cases/new`}>
       <h1>{T.title[lang]}</h1>
-      <p class="lead">{promiseText(tenant.firstResponseDays, lang)}</p>
+      <p class="lead">{promiseText(lead, lang)}</p>
       <p>{T.whatNext[lang]}</p>
       {categories.length === 0 ? (
         <p>{T.noCategories[lang]}</p>
@@ -305,7 +324,7 @@ export function CaseFormPage({ lang, tenant, categories, csrfToken, values, erro
               <option value="">{T.chooseArea[lang]}</option>
               {categories.map((c) => (
                 <option value={c.code} selected={values.category === c.code}>
-                  {c.name}
+                  {c.days !== undefined && c.days !== lead ? `${c.name} (${areaDaysText(c.days, lang)})` : c.name}
                 </option>
               ))}
             </select>

@@ -15,6 +15,9 @@ import { enqueueMail } from '../mail/mail.service.ts';
 import { unitPath, unitSubtree } from '../org/org.service.ts';
 import { findTenantById } from '../tenants/tenants.repo.ts';
 import { firstResponseDue, resolveFirstResponseDays } from './cases.deadline.ts';
+
+export { formatWorkingDays } from './cases.deadline.ts';
+
 import { receiptMail } from './cases.mail.ts';
 import { type CaseView, presentCase, presentEvent } from './cases.present.ts';
 import * as repo from './cases.repo.ts';
@@ -89,8 +92,7 @@ export async function createCase(
   if (!category?.active) throw invalid([{ field: 'category', message: messages.category ?? 'Välj ett område.' }]);
   const tenant = await findTenantById(db, tenantId);
   if (!tenant) throw notFound('Kommunen');
-  const [overrides, calendar] = await Promise.all([repo.unitOverrides(db, tenantId, category.unitId), tenantCalendar(db, tenantId)]);
-  const days = resolveFirstResponseDays(tenant.firstResponseDays, overrides, category.firstResponseDays);
+  const [days, calendar] = await Promise.all([firstResponseDaysForCategory(db, tenantId, category.id), tenantCalendar(db, tenantId)]);
   const { receivedDate, due } = firstResponseDue(receivedAt, days, calendar);
   const contact = {
     name: value.contact?.name?.trim() || null,
@@ -246,9 +248,19 @@ export function today(): string {
   return localDate(new Date());
 }
 
-/** Timing of cases whose first-feedback deadline falls in [dueFrom, dueTo]; the promises module measures from this. */
+/** Timing of cases whose first-feedback deadline falls in [dueFrom, dueTo] (statistics). */
 export function caseTimings(db: Db, tenantId: string, filter: repo.TimingFilter) {
   return repo.caseTimings(db, tenantId, filter);
+}
+
+export type { OutcomeCount, OutcomeCountFilter } from './cases.repo.ts';
+
+/**
+ * Cases received in [receivedFrom, receivedTo], counted in SQL per received date and date of
+ * first feedback (or resolution): what the promises module judges against a promise's own rule.
+ */
+export function caseOutcomeCounts(db: Db, tenantId: string, filter: repo.OutcomeCountFilter) {
+  return repo.caseOutcomeCounts(db, tenantId, filter);
 }
 
 /** Sets or clears a unit's override of the working days to first feedback (role admin). */
@@ -271,7 +283,17 @@ export async function setUnitFirstResponseDays(actor: Actor, unitId: string, day
   });
 }
 
-/** Working days to first feedback for every category of a tenant (for the intake form). */
+/**
+ * Working days to first feedback for one category of a tenant (category > nearest unit > tenant,
+ * by `resolveFirstResponseDays`); 404 for a category the tenant does not have.
+ */
+export async function firstResponseDaysForCategory(db: Db, tenantId: string, categoryId: string): Promise<number> {
+  const days = (await firstResponseDaysByCategory(db, tenantId)).get(categoryId);
+  if (days === undefined) throw notFound('Kategorin');
+  return days;
+}
+
+/** Working days to first feedback for every category of a tenant, by category id (intake, public form, Open311). */
 export async function firstResponseDaysByCategory(db: Db, tenantId: string): Promise<Map<string, number>> {
   const [tenant, units, categories] = await Promise.all([
     findTenantById(db, tenantId),

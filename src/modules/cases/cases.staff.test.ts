@@ -247,7 +247,7 @@ describe('staff pages', () => {
     expect(page.body).toContain('aria-label="Andel besvarade i tid per kategori: Kategori A 100 %, Kategori B 0 %"');
     expect(page.body).not.toContain('<style>');
     expect(page.body).toContain('<caption>Per kategori</caption>');
-    expect(page.body).toContain('50 %');
+    expect(page.body).toContain('50\u00a0%');
     const csv = await t.app.inject({ method: 'GET', url: '/staff/stats.csv?from=2026-03-01&to=2026-03-31', headers: { cookie } });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');

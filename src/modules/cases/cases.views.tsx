@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../w
 import { dateTimeFormat } from '../../web/i18n.ts';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
-import { type DueState, dueStateLabel } from './cases.deadline.ts';
+import { type DueState, dueStateLabel, formatWorkingDays } from './cases.deadline.ts';
 import type { CaseView } from './cases.present.ts';
 import { CASE_CHANNEL_NAMES, CASE_CHANNELS, CASE_STATUS_NAMES, CASE_TYPE_NAMES, CASE_TYPES } from './cases.schemas.ts';
 import type { Category } from './categories.service.ts';
@@ -180,7 +180,7 @@ export function IntakePage({ session, categories, values, errors, flash }: Intak
           hint="Enheten som äger området får ärendet; tidsfristen räknas i arbetsdagar från mottagningsdagen."
           options={categories.map(({ category, unitName, days }) => ({
             value: category.code,
-            label: `${category.name} – ${unitName} (återkoppling inom ${days} arbetsdagar)`,
+            label: `${category.name} – ${unitName} (återkoppling inom ${formatWorkingDays(days)})`,
           }))}
         />
         <TextField id="subject" label="Rubrik (frivilligt)" value={values.subject} errors={errors} />

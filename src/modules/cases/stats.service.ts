@@ -1,6 +1,7 @@
 // Measurement of first feedback: over the cases whose deadline falls in a period, how many were
-// answered on time, late, or are still open past the deadline (missed). Cases not yet due are
-// left out of the rate.
+// answered on time, late, or are still open past the deadline (missed). Cases whose deadline has
+// not passed yet (today included) are left out of the rate and the counts, answered or not:
+// the same rule as the promise results, so both give one total for one period.
 import type { Db } from '../../db/database.ts';
 import { invalid } from '../../http/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
@@ -20,7 +21,7 @@ export interface Measures {
   notYetDue: number;
   /** onTime / (onTime + late + openOverdue); null when nothing is due. */
   onTimeRate: number | null;
-  /** Median working days from the received date to first feedback, over answered cases. */
+  /** Median working days from the received date to first feedback, over the answered cases counted. */
   medianWorkingDays: number | null;
   resolvedAtFirstContact: number;
   /** resolvedAtFirstContact / received; null when nothing was received. */
@@ -60,12 +61,14 @@ export function measure(rows: readonly TimingRow[], today: string, calendar: Ten
   const days: number[] = [];
   for (const r of rows) {
     if (r.resolvedAtFirstContact) firstContact++;
-    if (r.firstResponseDate !== null) {
+    // The rule the promise results share: a case counts once its deadline has passed, answered
+    // or not, so a period that is still running is not judged on its early answers alone.
+    if (r.firstResponseDue >= today) notYetDue++;
+    else if (r.firstResponseDate !== null) {
       if (r.firstResponseDate <= r.firstResponseDue) onTime++;
       else late++;
       days.push(calendar.workingDaysBetween(r.receivedDate, r.firstResponseDate));
-    } else if (r.firstResponseDue < today) openOverdue++;
-    else notYetDue++;
+    } else openOverdue++;
   }
   const due = onTime + late + openOverdue;
   return {

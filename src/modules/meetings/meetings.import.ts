@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { listUnits, type OrgUnit } from '../org/org.service.ts';
 import { canWriteBoard } from './meetings.access.ts';
 import * as repo from './meetings.repo.ts';
-import { checkMeeting, type MeetingInput } from './meetings.service.ts';
+import { checkMeeting, isUniqueViolation, type MeetingInput } from './meetings.service.ts';
 
 type Column = Exclude<keyof MeetingInput, 'boardUnitId'> | 'board';
 
@@ -197,6 +197,27 @@ export async function importMeetingsCsv(actor: Actor, text: string, { db }: { db
     throw new AppError('validation', `Filen har ${errors.length} fel. Inget har sparats.`, { fields: errors });
   }
 
+  try {
+    return await storeImport(actor, rows, db);
+  } catch (error) {
+    // Another import or form registered one of the new meetings meanwhile: nothing was stored.
+    if (isUniqueViolation(error)) {
+      throw new AppError(
+        'conflict',
+        'Ett av sammanträdena i filen registrerades samtidigt av någon annan. Inget har sparats. Importera filen igen.',
+        {
+          fields: [{ field: 'csv', message: 'Ett av sammanträdena registrerades samtidigt av någon annan. Importera filen igen.' }],
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+}
+
+type ImportRow = { existing?: repo.Meeting; boardUnitId: string; meetingDate: string; values: repo.MeetingValues };
+
+function storeImport(actor: Actor, rows: ImportRow[], db: Db): Promise<ImportResult> {
   return db.transaction().execute(async (trx) => {
     const result: ImportResult = { created: 0, updated: 0 };
     const ids: string[] = [];

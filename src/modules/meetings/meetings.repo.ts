@@ -81,6 +81,18 @@ export async function findMeeting(db: Db, tenantId: string, id: string): Promise
   return row && present(row);
 }
 
+/** Locks the meeting row for the rest of the transaction; false when there is no such meeting. */
+export async function lockMeeting(db: Db, tenantId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('meetings')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function findMeetingByBoardDate(
   db: Db,
   tenantId: string,

@@ -218,7 +218,9 @@ export function registerMeetingRoutes(app: App, ctx: AppContext): void {
     const { session } = staffContext(request, reply);
     const boards = await writable(request);
     const board = (request.query as { board?: string }).board;
-    const values: MeetingFormValues = { boardUnitId: boards.some((b) => b.id === board) ? board : boards.length === 1 ? boards[0].id : '' };
+    // Only a board chosen on the list page is preselected: a meeting is never filed under a board
+    // the secretary did not pick (the form used to preselect the only writable board).
+    const values: MeetingFormValues = { boardUnitId: boards.some((b) => b.id === board) ? board : '' };
     return html(reply, renderPage(MeetingFormPage({ session, boards, errors: [], values })));
   });
 
@@ -250,7 +252,7 @@ export function registerMeetingRoutes(app: App, ctx: AppContext): void {
       return reply.redirect('/staff/meetings', 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.fields.length === 0) throw error;
-      return html(reply, renderPage(MeetingImportPage({ session, errors: error.fields, text })), 400);
+      return html(reply, renderPage(MeetingImportPage({ session, errors: error.fields, text })), error.status);
     }
   });
 

@@ -45,7 +45,9 @@ export function documentsDaysBefore(meetingDate: LocalDate, publishedAt: Date): 
 }
 
 function verdict(deadline: LocalDate, publishedAt: Date | null, today: LocalDate): Verdict {
-  if (publishedAt) {
+  // A publication dated after today has not happened yet (forms refuse such times; older rows
+  // may still have one): it is judged as not published, never as on time in advance.
+  if (publishedAt && localDate(publishedAt) <= today) {
     const publishedDate = localDate(publishedAt);
     return { deadline, outcome: publishedDate <= deadline ? 'met' : 'missed', publishedDate };
   }

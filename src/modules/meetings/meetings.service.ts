@@ -48,7 +48,7 @@ export const MeetingInput = Type.Object(
 export type MeetingInput = Type.Static<typeof MeetingInput>;
 
 export const MESSAGES: Record<string, string> = {
-  boardUnitId: 'Välj nämnd.',
+  boardUnitId: 'Välj vilken nämnd sammanträdet hör till.',
   meetingDate: 'Ange sammanträdesdatum som ÅÅÅÅ-MM-DD.',
   startsAt: 'Ange starttid som TT:MM, till exempel 13:00.',
   title: 'Rubriken får ha högst 200 tecken.',
@@ -57,6 +57,11 @@ export const MESSAGES: Record<string, string> = {
   minutesApprovedDate: 'Ange justeringsdatum som ÅÅÅÅ-MM-DD.',
   minutesPublishedAt: 'Ange när protokollet publicerades som ÅÅÅÅ-MM-DD TT:MM.',
 };
+
+const NO_BOARD = 'Välj vilken nämnd sammanträdet hör till.';
+const FUTURE_DOCUMENTS = 'Tidpunkten ligger i framtiden. Ange när handlingarna faktiskt publicerades, eller lämna fältet tomt.';
+const FUTURE_MINUTES = 'Tidpunkten ligger i framtiden. Ange när protokollet faktiskt publicerades, eller lämna fältet tomt.';
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export interface MeetingView extends repo.Meeting {
   documents: Verdict & { daysBefore: number | null };
@@ -143,10 +148,17 @@ const blankToNull = (value: string | null | undefined) =>
  * Everything about one meeting that a schema cannot say: real dates, a board of this tenant,
  * approval not before the meeting, minutes not published before approval. Returns field errors.
  */
-export function checkMeeting(input: MeetingInput, boards: readonly OrgUnit[]): { errors: FieldError[]; value?: CheckedMeeting } {
+export function checkMeeting(
+  input: MeetingInput,
+  boards: readonly OrgUnit[],
+  now: Date = new Date(),
+): { errors: FieldError[]; value?: CheckedMeeting } {
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ field, message });
-  if (!boards.some((b) => b.id === input.boardUnitId)) fail('boardUnitId', 'Nämnden finns inte. Välj en styrelse eller nämnd.');
+  // A publication is recorded after it happened; a time ahead of now would count as on time in advance.
+  const future = (at: Date | null | undefined) => at instanceof Date && at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS;
+  if (blankToNull(input.boardUnitId) === null) fail('boardUnitId', NO_BOARD);
+  else if (!boards.some((b) => b.id === input.boardUnitId)) fail('boardUnitId', 'Nämnden finns inte. Välj en styrelse eller nämnd.');
   if (!isValidLocalDate(input.meetingDate)) fail('meetingDate', 'Sammanträdesdatumet finns inte i kalendern.');
   const startsAtText = blankToNull(input.startsAt);
   const startsAt = startsAtText === null ? null : parseTimeOfDay(startsAtText);
@@ -154,6 +166,7 @@ export function checkMeeting(input: MeetingInput, boards: readonly OrgUnit[]): {
   const documentsText = blankToNull(input.documentsPublishedAt);
   const documentsPublishedAt = documentsText === null ? null : parsePublicationTime(documentsText);
   if (documentsPublishedAt === undefined) fail('documentsPublishedAt', MESSAGES.documentsPublishedAt);
+  else if (future(documentsPublishedAt)) fail('documentsPublishedAt', FUTURE_DOCUMENTS);
   const approved = blankToNull(input.minutesApprovedDate);
   if (approved !== null && !isValidLocalDate(approved)) fail('minutesApprovedDate', 'Justeringsdatumet finns inte i kalendern.');
   else if (approved !== null && isValidLocalDate(input.meetingDate) && approved < input.meetingDate) {
@@ -162,6 +175,7 @@ export function checkMeeting(input: MeetingInput, boards: readonly OrgUnit[]): {
   const minutesText = blankToNull(input.minutesPublishedAt);
   const minutesPublishedAt = minutesText === null ? null : parsePublicationTime(minutesText);
   if (minutesPublishedAt === undefined) fail('minutesPublishedAt', MESSAGES.minutesPublishedAt);
+  else if (future(minutesPublishedAt)) fail('minutesPublishedAt', FUTURE_MINUTES);
   else if (minutesPublishedAt && approved === null) {
     fail('minutesApprovedDate', 'Ange justeringsdatum när protokollet är publicerat.');
   } else if (minutesPublishedAt && approved !== null && isValidLocalDate(approved) && localDate(minutesPublishedAt) < approved) {
@@ -194,7 +208,7 @@ function duplicate(cause?: unknown): AppError {
   });
 }
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+export const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
 
 async function prepare(actor: Actor, input: unknown, db: Db): Promise<CheckedMeeting> {
   requireAnyRole(actor, ['secretary', 'admin']);
@@ -235,14 +249,9 @@ export async function createMeeting(actor: Actor, input: unknown, { db }: { db: 
   return getMeeting(actor, id, { db });
 }
 
-/** Changes a meeting: `input` holds only the fields to change (null clears a field). */
-export async function updateMeeting(actor: Actor, id: string, input: unknown, { db }: { db: Db }): Promise<MeetingView> {
-  requireAnyRole(actor, ['secretary', 'admin']);
-  const existing = await repo.findMeeting(db, actor.tenantId, id);
-  if (!existing) throw notFound('Sammanträdet');
-  const units = await listUnits(db, actor.tenantId);
-  if (!canWriteBoard(actor, existing.boardUnitId, units)) throw forbidden();
-  const current: MeetingInput = {
+/** The input a stored meeting would be sent as: the base a patch is applied to. */
+function asInput(existing: repo.Meeting): MeetingInput {
+  return {
     boardUnitId: existing.boardUnitId,
     meetingDate: existing.meetingDate,
     startsAt: existing.startsAt,
@@ -252,12 +261,28 @@ export async function updateMeeting(actor: Actor, id: string, input: unknown, { 
     minutesApprovedDate: existing.minutesApprovedDate,
     minutesPublishedAt: existing.minutesPublishedAt?.toISOString() ?? null,
   };
+}
+
+/**
+ * Changes a meeting: `input` holds only the fields to change (null clears a field). The patch is
+ * applied to the meeting as read under a row lock inside the transaction, so two secretaries
+ * recording documents and minutes at the same time both keep their change; taking a board and
+ * date another meeting holds is a 409.
+ */
+export async function updateMeeting(actor: Actor, id: string, input: unknown, { db }: { db: Db }): Promise<MeetingView> {
+  requireAnyRole(actor, ['secretary', 'admin']);
   const patch = typeof input === 'object' && input !== null ? input : {};
-  const checked = await prepare(actor, { ...current, ...patch }, db);
-  const other = await repo.findMeetingByBoardDate(db, actor.tenantId, checked.boardUnitId, checked.meetingDate);
-  if (other && other.id !== id) throw duplicate();
   try {
     await db.transaction().execute(async (trx) => {
+      if (!(await repo.lockMeeting(trx, actor.tenantId, id))) throw notFound('Sammanträdet');
+      const existing = await repo.findMeeting(trx, actor.tenantId, id);
+      if (!existing) throw notFound('Sammanträdet');
+      const units = await listUnits(trx, actor.tenantId);
+      if (!canWriteBoard(actor, existing.boardUnitId, units)) throw forbidden();
+      const current = asInput(existing);
+      const checked = await prepare(actor, { ...current, ...patch }, trx);
+      const other = await repo.findMeetingByBoardDate(trx, actor.tenantId, checked.boardUnitId, checked.meetingDate);
+      if (other && other.id !== id) throw duplicate();
       await repo.updateMeeting(trx, actor.tenantId, id, {
         ...checked.values,
         boardUnitId: checked.boardUnitId,

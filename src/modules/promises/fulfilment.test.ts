@@ -133,7 +133,7 @@ describe('case observations and summaries', () => {
     expect(obs).toHaveLength(2);
   });
 
-  it('a target raised mid-period splits the period by version; the target is weighted by what each version measured', () => {
+  it('a target raised mid-period splits the period by version; the period is judged by the target in force at its end, never a blend', () => {
     const segments = segmentsInForce([
       v1,
       { version: 2, validFrom: '2025-07-01', validTo: null, decided: true, target: 0.99, metric: firstResponse(1) },
@@ -151,8 +151,12 @@ describe('case observations and summaries', () => {
       [1, 1, 1, 0.9],
       [2, 2, 1, 0.99],
     ]);
-    expect(f.target).toBeCloseTo((0.9 + 2 * 0.99) / 3);
+    expect(f.target).toBe(0.99);
+    expect(f.targetChanged).toBe(true);
     expect(f.ratio).toBeCloseTo(2 / 3);
+    expect(f.status).toBe('not_met');
+    const june = summarize(obs, segments, '2025-06-01', '2025-06-30', { minCount: 1 });
+    expect(june).toMatchObject({ target: 0.9, targetChanged: false });
   });
 });
 

@@ -254,8 +254,13 @@ export interface Fulfilment {
   openOverdue: number;
   /** Share met (counts), or the mean value (share series); null when nothing was measured. */
   ratio: number | null;
-  /** The target; with several versions, their targets weighted by what each measured. */
+  /**
+   * The target in force at the end of the period (of the latest version that measured anything,
+   * else the latest in force); the period is judged against it, never against a blend.
+   */
   target: number | null;
+  /** The versions measured in the period had different targets: say so beside the target. */
+  targetChanged: boolean;
   status: FulfilmentStatus;
   versions: VersionFulfilment[];
 }
@@ -321,15 +326,12 @@ export function summarize(
   } else {
     ratio = measured > 0 ? met / measured : null;
   }
-  let target: number | null = null;
-  const targets = new Set(versions.filter((v) => v.measured > 0).map((v) => v.target));
-  if (targets.size === 1) target = [...targets][0];
-  else if (measured > 0) target = sum(versions.map((v) => v.target * v.measured)) / measured;
-  else {
-    const parts = splitRange(segments, from, to);
-    target = parts.length ? parts[parts.length - 1].segment.target : null;
-  }
-  return { measured, met, missed, openOverdue, ratio, target, status: statusOf(measured, ratio, target, options), versions };
+  const measuredVersions = versions.filter((v) => v.measured > 0);
+  const latest = measuredVersions[measuredVersions.length - 1];
+  const parts = splitRange(segments, from, to);
+  const target = latest ? latest.target : parts.length ? parts[parts.length - 1].segment.target : null;
+  const targetChanged = new Set(measuredVersions.map((v) => v.target)).size > 1;
+  return { measured, met, missed, openOverdue, ratio, target, targetChanged, status: statusOf(measured, ratio, target, options), versions };
 }
 
 function sum(xs: number[]): number {

@@ -3,12 +3,13 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Lang } from '../../web/i18n.ts';
-import { dateTimeFormat, numberFormat } from '../../web/i18n.ts';
+import { dateTimeFormat, formatShare } from '../../web/i18n.ts';
 
 const LOCALE: Record<Lang, string> = { sv: 'sv-SE', fi: 'fi-FI', en: 'en-GB' };
 
-export function formatPercent(ratio: number, lang: Lang, digits = 0): string {
-  return numberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(ratio);
+/** Shares and targets: the one formatter of every page (web/i18n.ts). */
+export function formatPercent(ratio: number, lang: Lang): string {
+  return formatShare(ratio, lang);
 }
 
 export function monthName(month: number, lang: Lang, style: 'short' | 'long' = 'short'): string {
@@ -51,7 +52,7 @@ export function monthlyChart({ lang, series, target, monthlyTargets, ariaLabel }
       Plot.text([target], {
         x: 12,
         y: (d: number) => d,
-        text: () => `${TARGET_LABEL[lang]} ${formatPercent(target, lang, 1)}`,
+        text: () => `${TARGET_LABEL[lang]} ${formatPercent(target, lang)}`,
         dy: -8,
         textAnchor: 'end',
         fill: '#7a4b00',

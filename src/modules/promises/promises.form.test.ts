@@ -12,6 +12,7 @@ const fulfilment = (over: Partial<Fulfilment>): Fulfilment => ({
   openOverdue: 1,
   ratio: 0.93,
   target: 0.95,
+  targetChanged: false,
   status: 'not_met',
   versions: [],
   ...over,

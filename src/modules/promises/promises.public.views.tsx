@@ -24,9 +24,9 @@ export interface PromiseGroup {
   promises: PublicPromise[];
 }
 
-function ratioText(f: Fulfilment | null, share: boolean, lang: Lang): string {
+function ratioText(f: Fulfilment | null, lang: Lang): string {
   if (!f || f.ratio === null) return '–';
-  return formatPercent(f.ratio, lang, share ? 1 : 0);
+  return formatPercent(f.ratio, lang);
 }
 
 function Chart({ summary, lang }: { summary: PromiseSummary; lang: Lang }) {
@@ -36,7 +36,7 @@ function Chart({ summary, lang }: { summary: PromiseSummary; lang: Lang }) {
       return f && f.ratio !== null ? [{ month: m.month, ratio: f.ratio }] : [];
     });
   const target = summary.thisYear.target ?? summary.lastYear.target;
-  const values = { year: summary.year, last: summary.year - 1, target: target === null ? '–' : formatPercent(target, lang, 1) };
+  const values = { year: summary.year, last: summary.year - 1, target: target === null ? '–' : formatPercent(target, lang) };
   const svg = monthlyChart({
     lang,
     series: [
@@ -56,7 +56,7 @@ function Chart({ summary, lang }: { summary: PromiseSummary; lang: Lang }) {
 }
 
 function MonthsTable({ summary, lang, id }: { summary: PromiseSummary; lang: Lang; id: string }) {
-  const { year, share } = summary;
+  const { year } = summary;
   return (
     <table id={id}>
       <caption>{fill(T.monthlyCaption[lang], { year, last: year - 1 })}</caption>
@@ -80,10 +80,13 @@ function MonthsTable({ summary, lang, id }: { summary: PromiseSummary; lang: Lan
       <tbody>
         {summary.months.map((m) => (
           <tr>
-            <th scope="row">{monthName(m.month, lang, 'long')}</th>
-            <td class="num">{ratioText(m.current, share, lang)}</td>
+            <th scope="row">
+              {monthName(m.month, lang, 'long')}
+              {m.ongoing ? ` (${T.ongoing[lang]})` : ''}
+            </th>
+            <td class="num">{ratioText(m.current, lang)}</td>
             <td class="num">{m.current ? m.current.measured : '–'}</td>
-            <td class="num">{ratioText(m.previous, share, lang)}</td>
+            <td class="num">{ratioText(m.previous, lang)}</td>
             <td class="num">{m.previous.measured}</td>
           </tr>
         ))}
@@ -109,14 +112,11 @@ function PromiseFacts({ v, lang, boardName, unitName }: { v: VersionRow; lang: L
           <dd>{counter}</dd>
         </>
       )}
-      {v.measurementText && (
-        <>
-          <dt>{T.measured[lang]}</dt>
-          <dd lang="sv">{v.measurementText}</dd>
-        </>
-      )}
+      <dt>{T.measured[lang]}</dt>
+      {v.measurementText && <dd lang="sv">{v.measurementText}</dd>}
+      <dd>{T.measureRules[lang]}</dd>
       <dt>{T.target[lang]}</dt>
-      <dd>{v.target === null ? '–' : formatPercent(v.target, lang, 1)}</dd>
+      <dd>{v.target === null ? '–' : formatPercent(v.target, lang)}</dd>
       <dt>{T.owner[lang]}</dt>
       <dd>
         {boardName}
@@ -130,7 +130,7 @@ function Results({ summary, lang }: { summary: PromiseSummary; lang: Lang }) {
   return (
     <div class="promise-results">
       <p class="promise-figure">
-        <span class="big-number">{ratioText(summary.thisYear, summary.share, lang)}</span>{' '}
+        <span class="big-number">{ratioText(summary.thisYear, lang)}</span>{' '}
         <span>
           {summary.year} ({statusWord(summary.thisYear, lang)})
         </span>
@@ -262,7 +262,7 @@ export function PublicPromisePage({
               <tr>
                 <th scope="row">{x.version}</th>
                 <td>{validity(x, ends.get(x.version) ?? null, lang)}</td>
-                <td class="num">{x.target === null ? '–' : formatPercent(x.target, lang, 1)}</td>
+                <td class="num">{x.target === null ? '–' : formatPercent(x.target, lang)}</td>
                 <td>
                   {x.decisionBoard
                     ? `${x.decisionBoard}, ${x.decisionDate ? formatLongDate(x.decisionDate, lang) : ''}, ${x.decisionRegistrationNumber ?? ''}`

@@ -100,6 +100,18 @@ export function findPromise(db: Db, tenantId: string, id: string): Promise<Promi
   return db.selectFrom('promises').select(PROMISE_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
+/** Locks the promise row for the rest of the transaction; false when there is no such promise. */
+export async function lockPromise(db: Db, tenantId: string, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('promises')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export function listPromiseRows(db: Db, tenantId: string, statuses?: readonly PromiseStatus[]): Promise<PromiseRow[]> {
   let q = db.selectFrom('promises').select(PROMISE_COLUMNS).where('tenant_id', '=', tenantId);
   if (statuses) q = q.where('status', 'in', [...statuses]);

@@ -2,14 +2,13 @@
 // the pure computations in fulfilment.ts. One loader per request shares loads between promises.
 import type { Db } from '../../db/database.ts';
 import { type TenantCalendar, tenantCalendar } from '../calendar/calendar.service.ts';
-import { addCalendarDays, type LocalDate, localDate } from '../calendar/calendar.ts';
-import { caseTimings } from '../cases/cases.service.ts';
+import { type LocalDate, localDate } from '../calendar/calendar.ts';
+import { caseOutcomeCounts, type OutcomeCountFilter } from '../cases/cases.service.ts';
 import { meetingDocumentOutcomes, meetingMinutesOutcomes } from '../meetings/meetings.service.ts';
 import { unitSubtree } from '../org/org.service.ts';
+import { type CaseCount, caseCountObservations, countFilter } from './fulfilment.cases.ts';
 import {
-  type CaseTiming,
   type ClaimRow,
-  caseObservations,
   type Fulfilment,
   type MetricDef,
   meetingObservations,
@@ -32,7 +31,7 @@ export interface ResultsLoader {
   tenantId: string;
   today: LocalDate;
   calendar(): Promise<TenantCalendar>;
-  cases(from: LocalDate, to: LocalDate): Promise<CaseTiming[]>;
+  caseCounts(filter: OutcomeCountFilter): Promise<CaseCount[]>;
   subtree(unitId: string): Promise<ReadonlySet<string>>;
   minCount(): Promise<number>;
 }
@@ -49,33 +48,19 @@ function memo<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<T> {
   };
 }
 
-// Cases are found by the cases module's own first-response deadline; a promise counts its own
-// deadline (its own N working days after receipt), so load a margin around the range.
-const CASE_MARGIN_BEFORE = 120;
-const CASE_MARGIN_AFTER = 45;
-
-// Public pages are read by many and may be a minute behind: their case loads are shared for a
-// short while (loading two years of a large municipality's cases takes seconds on the embedded
-// database). Staff pages and the API always load fresh.
+// Public pages are read by many and may be a minute behind: their case counts are shared for a
+// short while. Staff pages and the API always load fresh.
 const SHARED_TTL_MS = 60_000;
-const sharedCases = new Map<string, { at: number; rows: Promise<CaseTiming[]> }>();
+const sharedCounts = new Map<string, { at: number; rows: Promise<CaseCount[]> }>();
 
-function loadCases(db: Db, tenantId: string, from: LocalDate, to: LocalDate): Promise<CaseTiming[]> {
-  return caseTimings(db, tenantId, {
-    dueFrom: addCalendarDays(from, -CASE_MARGIN_BEFORE),
-    dueTo: addCalendarDays(to, CASE_MARGIN_AFTER),
-  }) as Promise<CaseTiming[]>;
-}
-
-function sharedLoad(db: Db, tenantId: string, from: LocalDate, to: LocalDate, today: LocalDate): Promise<CaseTiming[]> {
-  const key = `${tenantId}/${from}/${to}/${today}`;
+function sharedLoad(db: Db, tenantId: string, key: string, filter: OutcomeCountFilter): Promise<CaseCount[]> {
   const now = Date.now();
-  const hit = sharedCases.get(key);
+  const hit = sharedCounts.get(key);
   if (hit && now - hit.at < SHARED_TTL_MS) return hit.rows;
-  for (const [k, v] of sharedCases) if (now - v.at >= SHARED_TTL_MS) sharedCases.delete(k);
-  const rows = loadCases(db, tenantId, from, to);
-  rows.catch(() => sharedCases.delete(key));
-  sharedCases.set(key, { at: now, rows });
+  for (const [k, v] of sharedCounts) if (now - v.at >= SHARED_TTL_MS) sharedCounts.delete(k);
+  const rows = caseOutcomeCounts(db, tenantId, filter);
+  rows.catch(() => sharedCounts.delete(key));
+  sharedCounts.set(key, { at: now, rows });
   return rows;
 }
 
@@ -86,9 +71,10 @@ export function createResultsLoader(
   options: { shared?: boolean } = {},
 ): ResultsLoader {
   const calendar = memo(() => tenantCalendar(db, tenantId));
-  const cases = memo(async (key) => {
-    const [from, to] = key.split('/');
-    return options.shared ? sharedLoad(db, tenantId, from, to, today) : loadCases(db, tenantId, from, to);
+  const filters = new Map<string, OutcomeCountFilter>();
+  const counts = memo(async (key) => {
+    const filter = filters.get(key) as OutcomeCountFilter;
+    return options.shared ? sharedLoad(db, tenantId, `${tenantId}/${today}/${key}`, filter) : caseOutcomeCounts(db, tenantId, filter);
   });
   const subtree = memo(async (unitId) => new Set(await unitSubtree(db, tenantId, unitId)) as ReadonlySet<string>);
   const min = memo(() => minCount(db, tenantId));
@@ -97,10 +83,41 @@ export function createResultsLoader(
     tenantId,
     today,
     calendar: () => calendar(''),
-    cases: (from, to) => cases(`${from}/${to}`),
+    caseCounts: (filter) => {
+      const key = JSON.stringify(filter);
+      filters.set(key, filter);
+      return counts(key);
+    },
     subtree,
     minCount: () => min(''),
   };
+}
+
+/**
+ * Observations of a promise's case metric over deadlines in [from, to]: per version in force,
+ * the cases received on the days whose deadline under THAT version's working days can fall in
+ * the range, selected and counted in SQL with the version's own filter.
+ */
+async function caseMetricObservations(loader: ResultsLoader, segments: readonly Segment[], from: LocalDate, to: LocalDate) {
+  const calendar = await loader.calendar();
+  const out: Observation[] = [];
+  for (const segment of segments) {
+    const selection = countFilter(segment, { from, to }, calendar);
+    if (!selection) continue;
+    const f = selection.filter;
+    const unitIds = f?.unitId ? [...(await loader.subtree(f.unitId))] : undefined;
+    const groups = await loader.caseCounts({
+      receivedFrom: selection.receivedFrom,
+      receivedTo: selection.receivedTo,
+      done: selection.done,
+      ...(unitIds ? { unitIds } : {}),
+      ...(f?.types?.length ? { types: f.types } : {}),
+      ...(f?.channels?.length ? { channels: f.channels } : {}),
+      ...(f?.categories?.length ? { categoryCodes: f.categories } : {}),
+    });
+    out.push(...caseCountObservations(groups, segment, calendar, loader.today));
+  }
+  return out;
 }
 
 export function versionRules(promise: PromiseView): VersionRule[] {
@@ -135,13 +152,7 @@ export async function measure(loader: ResultsLoader, promise: PromiseView, from:
   if (segments.length === 0) return { observations, segments, claims, share };
   const kinds = new Set(segments.map((s) => s.metric.type));
   if (kinds.has('case_first_response') || kinds.has('case_resolution')) {
-    const [calendar, cases] = await Promise.all([loader.calendar(), loader.cases(from, to)]);
-    const units = new Map<string, ReadonlySet<string>>();
-    for (const s of segments) {
-      const unitId = 'filter' in s.metric ? s.metric.filter?.unitId : undefined;
-      if (unitId && !units.has(unitId)) units.set(unitId, await loader.subtree(unitId));
-    }
-    observations.push(...caseObservations(cases, segments, calendar, loader.today, (id) => units.get(id)));
+    observations.push(...(await caseMetricObservations(loader, segments, from, to)));
   }
   for (const part of splitRange(segments, from, to)) {
     const m = part.segment.metric;
@@ -170,7 +181,10 @@ export async function measure(loader: ResultsLoader, promise: PromiseView, from:
     const values = await repo.listMeasurements(loader.db, loader.tenantId, promise.id, { from: `${from.slice(0, 7)}-01`, to });
     observations.push(...seriesObservations(values, segments));
   }
-  return { observations, segments, claims, share };
+  // The one rule of when something counts (also the staff statistics'): once its deadline has
+  // passed. Until then an early answer is not yet counted either, so a period that has just
+  // begun is not judged on the few things already done.
+  return { observations: observations.filter((o) => o.date < loader.today), segments, claims, share };
 }
 
 export interface FulfilmentReport extends Fulfilment {
@@ -224,6 +238,8 @@ export interface MonthRow {
   month: number;
   /** This year's month, or null when it has not started. */
   current: Fulfilment | null;
+  /** The month is still running: its figures are so far. */
+  ongoing: boolean;
   previous: Fulfilment;
 }
 
@@ -245,7 +261,12 @@ export async function promiseSummary(loader: ResultsLoader, promise: PromiseView
   for (let month = 1; month <= 12; month++) {
     const cur = monthPeriod(year, month);
     const prev = monthPeriod(year - 1, month);
-    months.push({ month, current: cur.from > loader.today ? null : sumOf(cur.from, cur.to), previous: sumOf(prev.from, prev.to) });
+    months.push({
+      month,
+      current: cur.from > loader.today ? null : sumOf(cur.from, cur.to),
+      ongoing: cur.from <= loader.today && loader.today <= cur.to,
+      previous: sumOf(prev.from, prev.to),
+    });
   }
   const claims = m.claims.filter((c) => c.claimedOn >= `${year}-01-01` && c.claimedOn <= `${year}-12-31`);
   return {

@@ -118,6 +118,12 @@ export const PatchPromiseInput = Type.Object(
     validTo: TemplateFields.validTo,
     translations: TemplateFields.translations,
     decision: Type.Optional(Decision),
+    expectedVersion: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description: 'The version the change was made against; when the promise has a newer version the change is refused with 409',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

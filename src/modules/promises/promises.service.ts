@@ -225,6 +225,43 @@ function valuesOf(v: repo.VersionRow): repo.VersionValues {
   };
 }
 
+const CONCURRENT = 'Löftet ändrades samtidigt av någon annan. Ladda om sidan, se vad som ändrats och försök igen.';
+
+function concurrentChange(cause?: unknown): AppError {
+  return new AppError('conflict', CONCURRENT, { cause });
+}
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505';
+
+/**
+ * Runs a change of one promise the way case actions do: lock the promise row, read the promise
+ * again inside the transaction, refuse with 409 when it changed since the request first read it
+ * (`seen`), and check and write under the lock. A unique violation (two new versions with one
+ * number) is the same lost race and also a 409.
+ */
+async function changeUnderLock<T>(
+  db: Db,
+  actor: Actor,
+  id: string,
+  change: (trx: Db, existing: PromiseView) => Promise<T>,
+  expectedVersion?: number,
+): Promise<T> {
+  const seen = await repo.findPromise(db, actor.tenantId, id);
+  if (!seen) throw notFound('Löftet');
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (!(await repo.lockPromise(trx, actor.tenantId, id))) throw notFound('Löftet');
+      const existing = await getPromise(trx, actor.tenantId, id);
+      if (existing.updatedAt.getTime() !== seen.updatedAt.getTime()) throw concurrentChange();
+      if (expectedVersion !== undefined && existing.current.version !== expectedVersion) throw concurrentChange();
+      return change(trx, existing);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw concurrentChange(error);
+    throw error;
+  }
+}
+
 /**
  * Changes a promise. A draft is changed in place; a decided or published promise gets a new
  * version that takes effect on `validFrom` (default today), so earlier results keep the rules
@@ -233,68 +270,73 @@ function valuesOf(v: repo.VersionRow): repo.VersionValues {
 export async function updatePromise(actor: Actor, id: string, input: unknown, { db }: { db: Db }): Promise<PromiseView> {
   requireAnyRole(actor, WRITE_ROLES);
   const value = validate(PatchPromiseInput, input, MESSAGES);
-  const existing = await getPromise(db, actor.tenantId, id);
-  await requireWriter(db, actor, existing.current.unitId);
-  if (existing.status === 'retired') throw new AppError('conflict', 'Ett avslutat löfte kan inte ändras.');
-  const cur = existing.current;
-  const owners =
-    value.unitId !== undefined || value.boardUnitId !== undefined
-      ? await resolveOwners(
-          db,
-          actor.tenantId,
-          value.unitId ?? cur.unitId,
-          value.boardUnitId === undefined ? (value.unitId ? null : cur.boardUnitId) : value.boardUnitId,
-        )
-      : { unitId: cur.unitId, boardUnitId: cur.boardUnitId };
-  if (owners.unitId !== cur.unitId) await requireWriter(db, actor, owners.unitId);
-  const metric =
-    value.metric === undefined ? (cur.metric as MetricDef | null) : value.metric === null ? null : normalizeMetric(value.metric);
-  await checkMetricUnits(db, actor.tenantId, metric);
-  const draft = existing.status === 'draft';
-  const validFrom = draft ? (value.validFrom ?? cur.validFrom) : (value.validFrom ?? today());
-  const validTo = value.validTo === undefined ? cur.validTo : value.validTo;
-  checkValidity(validFrom, validTo);
-  const decision = value.decision ? await resolveDecision(db, actor.tenantId, value.decision) : undefined;
-  const next: repo.VersionValues = {
-    ...valuesOf(cur),
-    ...(value.title !== undefined ? { title: value.title.trim() } : {}),
-    ...(value.text !== undefined ? { publicText: value.text } : {}),
-    ...(value.translations !== undefined ? { translations: value.translations } : {}),
-    ...owners,
-    ...(value.promised !== undefined ? { promised: value.promised } : {}),
-    metric,
-    ...(value.measurementText !== undefined ? { measurementText: value.measurementText } : {}),
-    ...(value.target !== undefined ? { target: value.target } : {}),
-    ...(value.remedy !== undefined ? { remedy: value.remedy } : {}),
-    ...(value.counterRequirement !== undefined ? { counterRequirement: value.counterRequirement } : {}),
-    ...(decision ?? {}),
-    validFrom,
-    validTo,
-  };
-  if (!draft) {
-    const missing = missingForDecision(next);
-    if (missing.length) throw invalid(missing, `Ett beslutat löfte måste ha ${missingText(missing)}.`);
-    if (validFrom <= cur.validFrom) {
-      throw invalid([
-        { field: 'validFrom', message: `En ny version måste börja efter den gällande versionens startdag (${cur.validFrom}).` },
-      ]);
-    }
-  }
-  await db.transaction().execute(async (trx) => {
-    if (value.kind && value.kind !== existing.kind) await repo.updatePromiseRow(trx, actor.tenantId, id, { kind: value.kind });
-    if (draft) await repo.updateVersion(trx, actor.tenantId, cur.id, next);
-    else await repo.insertVersion(trx, actor.tenantId, id, cur.version + 1, { ...next, decided: true }, by(actor));
-    await repo.updatePromiseRow(trx, actor.tenantId, id, {});
-    await recordAudit(trx, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action: draft ? 'update' : 'new_version',
-      entity: 'promise',
-      entityId: id,
-      data: { version: draft ? cur.version : cur.version + 1, changes: value },
-    });
-  });
+  await changeUnderLock(
+    db,
+    actor,
+    id,
+    async (trx, existing) => {
+      await requireWriter(trx, actor, existing.current.unitId);
+      if (existing.status === 'retired') throw new AppError('conflict', 'Ett avslutat löfte kan inte ändras.');
+      const cur = existing.current;
+      const owners =
+        value.unitId !== undefined || value.boardUnitId !== undefined
+          ? await resolveOwners(
+              trx,
+              actor.tenantId,
+              value.unitId ?? cur.unitId,
+              value.boardUnitId === undefined ? (value.unitId ? null : cur.boardUnitId) : value.boardUnitId,
+            )
+          : { unitId: cur.unitId, boardUnitId: cur.boardUnitId };
+      if (owners.unitId !== cur.unitId) await requireWriter(trx, actor, owners.unitId);
+      const metric =
+        value.metric === undefined ? (cur.metric as MetricDef | null) : value.metric === null ? null : normalizeMetric(value.metric);
+      await checkMetricUnits(trx, actor.tenantId, metric);
+      const draft = existing.status === 'draft';
+      const validFrom = draft ? (value.validFrom ?? cur.validFrom) : (value.validFrom ?? today());
+      const validTo = value.validTo === undefined ? cur.validTo : value.validTo;
+      checkValidity(validFrom, validTo);
+      const decision = value.decision ? await resolveDecision(trx, actor.tenantId, value.decision) : undefined;
+      const next: repo.VersionValues = {
+        ...valuesOf(cur),
+        ...(value.title !== undefined ? { title: value.title.trim() } : {}),
+        ...(value.text !== undefined ? { publicText: value.text } : {}),
+        ...(value.translations !== undefined ? { translations: value.translations } : {}),
+        ...owners,
+        ...(value.promised !== undefined ? { promised: value.promised } : {}),
+        metric,
+        ...(value.measurementText !== undefined ? { measurementText: value.measurementText } : {}),
+        ...(value.target !== undefined ? { target: value.target } : {}),
+        ...(value.remedy !== undefined ? { remedy: value.remedy } : {}),
+        ...(value.counterRequirement !== undefined ? { counterRequirement: value.counterRequirement } : {}),
+        ...(decision ?? {}),
+        validFrom,
+        validTo,
+      };
+      if (!draft) {
+        const missing = missingForDecision(next);
+        if (missing.length) throw invalid(missing, `Ett beslutat löfte måste ha ${missingText(missing)}.`);
+        if (validFrom <= cur.validFrom) {
+          throw invalid([
+            { field: 'validFrom', message: `En ny version måste börja efter den gällande versionens startdag (${cur.validFrom}).` },
+          ]);
+        }
+      }
+      if (value.kind && value.kind !== existing.kind) await repo.updatePromiseRow(trx, actor.tenantId, id, { kind: value.kind });
+      if (draft) await repo.updateVersion(trx, actor.tenantId, cur.id, next);
+      else await repo.insertVersion(trx, actor.tenantId, id, cur.version + 1, { ...next, decided: true }, by(actor));
+      await repo.updatePromiseRow(trx, actor.tenantId, id, {});
+      await recordAudit(trx, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: draft ? 'update' : 'new_version',
+        entity: 'promise',
+        entityId: id,
+        data: { version: draft ? cur.version : cur.version + 1, changes: value },
+      });
+    },
+    value.expectedVersion,
+  );
   return getPromise(db, actor.tenantId, id);
 }
 
@@ -315,27 +357,26 @@ function missingText(errors: FieldError[]): string {
 export async function transitionPromise(actor: Actor, id: string, input: unknown, { db }: { db: Db }): Promise<PromiseView> {
   requireAnyRole(actor, WRITE_ROLES);
   const value = validate(TransitionInput, input, MESSAGES);
-  const existing = await getPromise(db, actor.tenantId, id);
-  await requireWriter(db, actor, existing.current.unitId);
-  const from = existing.status;
-  if (!ALLOWED[from].includes(value.to)) {
-    throw new AppError('conflict', transitionRefusal(from, value.to));
-  }
-  const cur = existing.current;
-  let decision: Awaited<ReturnType<typeof resolveDecision>> | undefined;
-  if (value.to === 'decided') {
-    const missing = missingForDecision(cur);
-    if (!value.decision) missing.push({ field: 'decision', message: MESSAGES.decision });
-    if (missing.length) throw invalid(missing, `Löftet kan inte beslutas: ${missingPhrase(missing)} saknas.`);
-    decision = value.decision ? await resolveDecision(db, actor.tenantId, value.decision) : undefined;
-  }
-  let retiredOn: string | undefined;
-  if (value.to === 'retired') {
-    retiredOn = value.retiredOn ?? today();
-    const errors = dateErrors({ retiredOn }, ['retiredOn']);
-    if (errors.length) throw invalid(errors);
-  }
-  await db.transaction().execute(async (trx) => {
+  await changeUnderLock(db, actor, id, async (trx, existing) => {
+    await requireWriter(trx, actor, existing.current.unitId);
+    const from = existing.status;
+    if (!ALLOWED[from].includes(value.to)) {
+      throw new AppError('conflict', transitionRefusal(from, value.to));
+    }
+    const cur = existing.current;
+    let decision: Awaited<ReturnType<typeof resolveDecision>> | undefined;
+    if (value.to === 'decided') {
+      const missing = missingForDecision(cur);
+      if (!value.decision) missing.push({ field: 'decision', message: MESSAGES.decision });
+      if (missing.length) throw invalid(missing, `Löftet kan inte beslutas: ${missingPhrase(missing)} saknas.`);
+      decision = value.decision ? await resolveDecision(trx, actor.tenantId, value.decision) : undefined;
+    }
+    let retiredOn: string | undefined;
+    if (value.to === 'retired') {
+      retiredOn = value.retiredOn ?? today();
+      const errors = dateErrors({ retiredOn }, ['retiredOn']);
+      if (errors.length) throw invalid(errors);
+    }
     if (decision) await repo.updateVersion(trx, actor.tenantId, cur.id, { ...valuesOf(cur), ...decision, decided: true });
     await repo.updatePromiseRow(trx, actor.tenantId, id, { status: value.to, ...(retiredOn ? { retiredOn } : {}) });
     await repo.insertEvent(trx, actor.tenantId, id, {
@@ -367,8 +408,8 @@ function missingPhrase(errors: FieldError[]): string {
 
 function transitionRefusal(from: PromiseStatus, to: PromiseStatus): string {
   if (from === 'retired') return 'Löftet är avslutat och kan inte ändra status.';
-  if (to === 'published') return 'Löftet måste vara beslutat innan det publiceras.';
   if (from === to) return 'Löftet har redan den statusen.';
+  if (to === 'published' && from === 'draft') return 'Löftet måste vara beslutat innan det publiceras.';
   return 'Den statusändringen är inte tillåten.';
 }
 

@@ -2,7 +2,7 @@
 import type { FieldError } from '../../http/errors.ts';
 import { SelectField, TextField } from '../../web/components.tsx';
 import type { StaffPageProps } from '../../web/layout.tsx';
-import { CASE_CHANNEL_NAMES, CASE_TYPE_NAMES } from '../cases/cases.service.ts';
+import { CASE_CHANNEL_NAMES, CASE_TYPE_NAMES, formatWorkingDays } from '../cases/cases.service.ts';
 import type { OrgUnit } from '../org/org.service.ts';
 import type { MetricDef } from './fulfilment.ts';
 import { formatPercent } from './promises.chart.ts';
@@ -18,7 +18,7 @@ export const RESULT_STATUS: Record<string, string> = { met: 'Målet nått', not_
 
 export const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 export const many = (v: string | string[] | undefined): string[] => (Array.isArray(v) ? v : v ? [v] : []);
-export const pct = (x: number | null | undefined, digits = 1) => (x === null || x === undefined ? '–' : formatPercent(x, 'sv', digits));
+export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : formatPercent(x, 'sv'));
 
 /** A text input bound to the form's values (the shared TextField does the markup). */
 export function Input({
@@ -137,12 +137,12 @@ export function metricSummary(metric: unknown, units?: OrgUnit[]): string {
         f.channels?.length ? f.channels.map((c) => CHANNEL_NAMES[c] ?? c).join('/') : '',
         f.unitId ? `enhet ${units?.find((u) => u.id === f.unitId)?.name ?? f.unitId}` : '',
       ].filter(Boolean);
-      return `${m.type === 'case_first_response' ? 'Första återkoppling' : 'Avslutat'} inom ${m.workingDays} arbetsdagar (${parts.join('; ')})`;
+      return `${m.type === 'case_first_response' ? 'Första återkoppling' : 'Avslutat'} inom ${formatWorkingDays(m.workingDays)} (${parts.join('; ')})`;
     }
     case 'meeting_documents':
       return `Handlingar publicerade minst ${m.daysBefore} dagar före sammanträdet (${names(m.boardUnitIds)})`;
     case 'meeting_minutes':
-      return `Protokoll publicerat senast ${m.workingDays} arbetsdagar efter justering (${names(m.boardUnitIds)})`;
+      return `Protokoll publicerat senast ${formatWorkingDays(m.workingDays)} efter justering (${names(m.boardUnitIds)})`;
     case 'measured_series':
       return m.valueKind === 'share'
         ? `Inmatat värde per månad (andel${m.unit ? `, ${m.unit}` : ''})`
@@ -150,11 +150,12 @@ export function metricSummary(metric: unknown, units?: OrgUnit[]): string {
   }
 }
 
-export function PromiseNav({ p, current }: { p: PromiseView; current: string }) {
+/** The promise's sub-pages; "Ändra" only for someone who may change this promise. */
+export function PromiseNav({ p, current, canWrite }: { p: PromiseView; current: string; canWrite: boolean }) {
   const metric = p.current.metric as MetricDef | null;
   const links = [
     { href: `/staff/promises/${p.id}`, label: 'Översikt' },
-    ...(p.status !== 'retired' ? [{ href: `/staff/promises/${p.id}/edit`, label: 'Ändra' }] : []),
+    ...(canWrite && p.status !== 'retired' ? [{ href: `/staff/promises/${p.id}/edit`, label: 'Ändra' }] : []),
     { href: `/staff/promises/${p.id}/results`, label: 'Resultat' },
     ...(metric?.type === 'measured_series' ? [{ href: `/staff/promises/${p.id}/measurements`, label: 'Mätvärden' }] : []),
     { href: `/staff/promises/${p.id}/claims`, label: 'Åberopade garantier' },

@@ -19,10 +19,12 @@ function SubPage({
   title,
   path,
   flash,
+  canWrite,
   children,
 }: {
   session: Session;
   p: PromiseView;
+  canWrite: boolean;
   title: string;
   path: string;
   flash?: string;
@@ -37,7 +39,7 @@ function SubPage({
         {title}: {p.current.title}
       </h1>
       {flash && <Notice>{flash}</Notice>}
-      <PromiseNav p={p} current={path} />
+      <PromiseNav p={p} current={path} canWrite={canWrite} />
       {children}
     </StaffPage>
   );
@@ -63,7 +65,7 @@ export function MeasurementsPage({
   const series = (p.current.metric as MetricDef | null)?.type === 'measured_series';
   const share = series && (p.current.metric as { valueKind?: string }).valueKind === 'share';
   return (
-    <SubPage session={session} p={p} title="Mätvärden" path={`/staff/promises/${p.id}/measurements`} flash={flash}>
+    <SubPage session={session} p={p} title="Mätvärden" path={`/staff/promises/${p.id}/measurements`} flash={flash} canWrite={canWrite}>
       <table>
         <caption>Inmatade värden per månad</caption>
         <thead>
@@ -92,7 +94,7 @@ export function MeasurementsPage({
             <tr>
               <td>{m.period.slice(0, 7)}</td>
               {share ? (
-                <td class="num">{pct(m.value, 2)}</td>
+                <td class="num">{pct(m.value)}</td>
               ) : (
                 <>
                   <td class="num">{m.numerator}</td>
@@ -152,7 +154,7 @@ export function ClaimsPage({
 }) {
   const total = rows.reduce((s, c) => s + c.costSek, 0);
   return (
-    <SubPage session={session} p={p} title="Åberopade garantier" path={`/staff/promises/${p.id}/claims`} flash={flash}>
+    <SubPage session={session} p={p} title="Åberopade garantier" path={`/staff/promises/${p.id}/claims`} flash={flash} canWrite={canWrite}>
       <p>Varje gång en invånare eller ett företag åberopar garantin registreras det här. Antal och kostnad ingår i resultaten.</p>
       <table>
         <caption>
@@ -208,9 +210,27 @@ function periodLabel(r: PeriodResult): string {
   return `Helår ${r.period.year}`;
 }
 
+/** A running period is never simply "Målet nått": what it shows is so far. */
+function ongoingStatus(status: string): string {
+  if (status === 'too_few') return 'Pågår – för få hittills';
+  return `Pågår – hittills ${RESULT_STATUS[status].charAt(0).toLowerCase()}${RESULT_STATUS[status].slice(1)}`;
+}
+
 const CHANGE: Record<string, string> = { up: 'Bättre', down: 'Sämre', same: 'Oförändrat' };
 
-export function ResultsPage({ session, p, results, years }: { session: Session; p: PromiseView; results: YearResults; years: number[] }) {
+export function ResultsPage({
+  session,
+  p,
+  results,
+  years,
+  canWrite,
+}: {
+  session: Session;
+  p: PromiseView;
+  results: YearResults;
+  years: number[];
+  canWrite: boolean;
+}) {
   const { year, share } = results;
   const months = results.results.filter((r) => r.period.kind === 'month');
   const target = results.results.find((r) => r.period.kind === 'year')?.fulfilment.target ?? p.current.target;
@@ -236,7 +256,7 @@ export function ResultsPage({ session, p, results, years }: { session: Session; 
     ariaLabel: `Diagram: andel per månad ${year} (heldragen linje, runda punkter) och ${year - 1} (streckad linje, fyrkantiga punkter), mål ${pct(target)}. Samma uppgifter finns i tabellen.`,
   });
   return (
-    <SubPage session={session} p={p} title="Resultat" path={`/staff/promises/${p.id}/results`}>
+    <SubPage session={session} p={p} title="Resultat" path={`/staff/promises/${p.id}/results`} canWrite={canWrite}>
       <form method="get" action={`/staff/promises/${p.id}/results`} class="inline-form">
         <label for="year">År</label>{' '}
         <select id="year" name="year">
@@ -250,10 +270,20 @@ export function ResultsPage({ session, p, results, years }: { session: Session; 
           Visa
         </button>
       </form>
-      <p>
-        Ärenden, sammanträden och månader räknas till den period där deras tidsgräns infaller. Perioder med färre än {results.minCount}{' '}
-        mätta bedöms inte.
-      </p>
+      <h2>Så mäter vi</h2>
+      <ul>
+        <li>Ärenden, sammanträden och månadsvärden räknas till den period där deras tidsgräns infaller.</li>
+        <li>
+          Något räknas först när tidsgränsen har passerat, också om det redan är klart. Samma regel gäller statistiken för återkoppling, så
+          båda visar samma antal för samma period. En period som pågår visas som pågående.
+        </li>
+        <li>Perioder med färre än {results.minCount} mätta bedöms inte (”För få för att bedöma”).</li>
+        <li>
+          Perioden jämförs med det mål som gäller vid periodens slut. Har målet ändrats under perioden står det vid målet; perioden bedöms
+          aldrig mot ett blandat mål.
+        </li>
+        <li>Andelar visas med högst en decimal, på samma sätt på alla sidor.</li>
+      </ul>
       <figure class="promise-chart">
         {/* Generated from numbers and fixed texts only. */}
         <div class="chart-box" dangerouslySetInnerHTML={{ __html: svg }} />
@@ -313,8 +343,11 @@ export function ResultsPage({ session, p, results, years }: { session: Session; 
                   <td class="num">{r.fulfilment.missed}</td>
                   <td class="num">{r.fulfilment.openOverdue}</td>
                   <td class="num">{pct(r.fulfilment.ratio)}</td>
-                  <td class="num">{pct(r.fulfilment.target)}</td>
-                  <td>{RESULT_STATUS[r.fulfilment.status]}</td>
+                  <td class="num">
+                    {pct(r.fulfilment.target)}
+                    {r.fulfilment.targetChanged ? ' (ändrat under perioden)' : ''}
+                  </td>
+                  <td>{r.ongoing ? ongoingStatus(r.fulfilment.status) : RESULT_STATUS[r.fulfilment.status]}</td>
                   <td class="num">{pct(r.trend[0]?.ratio)}</td>
                   <td class="num">{pct(r.trend[1]?.ratio)}</td>
                   <td>{r.change ? CHANGE[r.change] : '–'}</td>

@@ -57,6 +57,15 @@ function fieldErrorsOf(error: unknown): FieldError[] {
   throw error;
 }
 
+/** A lost race or a refused state change is a 409 on the form too; other field errors are 400. */
+function failureStatus(error: unknown): number {
+  return error instanceof AppError && error.code === 'conflict' ? 409 : 400;
+}
+
+const NOT_WRITER =
+  'Du kan läsa det här servicelöftet men inte ändra det. Löften ändras av kvalitetsstrateger och administratörer för löftets enhet.';
+const NOT_CREATOR = 'Du kan läsa servicelöftena men inte skapa nya. Löften skapas av kvalitetsstrateger och administratörer.';
+
 async function canWrite(db: AppContext['db'], actor: Actor, p?: PromiseView): Promise<boolean> {
   if (!hasAnyRole(actor, WRITE_ROLES)) return false;
   if (!p) return true;
@@ -113,27 +122,29 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
     values: FormValues,
     errors: FieldError[],
     promise?: PromiseView,
+    status = errors.length ? 400 : 200,
   ) => {
     const { actor, session } = staffContext(request, reply);
     const units = await listUnits(db, actor.tenantId);
-    return html(reply, renderPage(PromiseFormPage({ session, units, errors, values, promise })), errors.length ? 400 : 200);
+    return html(reply, renderPage(PromiseFormPage({ session, units, errors, values, promise })), status);
   };
 
   app.get('/staff/promises/new', async (request, reply) => {
     const { actor } = staffContext(request, reply);
-    if (!(await canWrite(db, actor))) throw new AppError('forbidden', 'Du har inte behörighet att skapa servicelöften.');
+    if (!(await canWrite(db, actor))) throw new AppError('forbidden', NOT_CREATOR);
     return formPage(request, reply, { validFrom: localDate(new Date()), kind: 'guarantee', 'metric.valueKind': 'counts' }, []);
   });
 
   app.post('/staff/promises/new', { config: FORM_LISTS }, async (request, reply) => {
     const { actor } = staffContext(request, reply);
+    if (!(await canWrite(db, actor))) throw new AppError('forbidden', NOT_CREATOR);
     const values = body(request);
     try {
       const created = await createPromise(actor, formToInput(values, 'create'), { db });
       request.session.flash = `Utkastet ”${created.current.title}” har skapats.`;
       return reply.redirect(`/staff/promises/${created.id}`, 303);
     } catch (error) {
-      return formPage(request, reply, values, fieldErrorsOf(error));
+      return formPage(request, reply, values, fieldErrorsOf(error), undefined, failureStatus(error));
     }
   });
 
@@ -143,6 +154,7 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
     id: string,
     errors: FieldError[] = [],
     values: FormValues = {},
+    status = errors.length ? 400 : 200,
   ) => {
     const { actor, session } = staffContext(request, reply);
     const p = await getPromise(db, actor.tenantId, uuidOr404(id));
@@ -157,7 +169,7 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
       errors,
       values,
     });
-    return html(reply, renderPage(page), errors.length ? 400 : 200);
+    return html(reply, renderPage(page), status);
   };
 
   app.get('/staff/promises/:id', (request, reply) => promisePage(request, reply, (request.params as { id: string }).id));
@@ -182,29 +194,42 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
         to === 'decided' ? 'Beslutet är registrerat.' : to === 'published' ? 'Löftet är publicerat.' : 'Löftet är avslutat.';
       return reply.redirect(`/staff/promises/${p.id}`, 303);
     } catch (error) {
-      return promisePage(request, reply, id, fieldErrorsOf(error), values);
+      return promisePage(request, reply, id, fieldErrorsOf(error), values, failureStatus(error));
     }
   });
 
-  app.get('/staff/promises/:id/edit', async (request, reply) => {
+  // Only someone who may change the promise gets its form: others learn it before they type.
+  const editable = async (request: FastifyRequest, reply: Parameters<typeof staffContext>[1]) => {
     const { actor } = staffContext(request, reply);
     const p = await getPromise(db, actor.tenantId, uuidOr404((request.params as { id: string }).id));
+    if (!(await canWrite(db, actor, p))) throw new AppError('forbidden', NOT_WRITER);
+    if (p.status === 'retired') throw new AppError('conflict', 'Löftet är avslutat och kan inte ändras.');
+    return { actor, p };
+  };
+
+  app.get('/staff/promises/:id/edit', async (request, reply) => {
+    const { p } = await editable(request, reply);
     return formPage(request, reply, promiseToForm(p), [], p);
   });
 
   app.post('/staff/promises/:id/edit', { config: FORM_LISTS }, async (request, reply) => {
-    const { actor } = staffContext(request, reply);
-    const p = await getPromise(db, actor.tenantId, uuidOr404((request.params as { id: string }).id));
+    const { actor, p } = await editable(request, reply);
     const values = body(request);
     try {
-      const updated = await updatePromise(actor, p.id, formToInput(values, p.status === 'draft' ? 'edit-draft' : 'edit-decided'), { db });
+      // The form carries the version it was opened on: saving over a newer version is a 409.
+      const expectedVersion = Number(str(values.expectedVersion));
+      const input = {
+        ...formToInput(values, p.status === 'draft' ? 'edit-draft' : 'edit-decided'),
+        ...(Number.isInteger(expectedVersion) && expectedVersion > 0 ? { expectedVersion } : {}),
+      };
+      const updated = await updatePromise(actor, p.id, input, { db });
       request.session.flash =
         updated.current.version > p.current.version
           ? `Ändringen är sparad som version ${updated.current.version} från ${updated.current.validFrom}.`
           : 'Ändringen är sparad.';
       return reply.redirect(`/staff/promises/${p.id}`, 303);
     } catch (error) {
-      return formPage(request, reply, values, fieldErrorsOf(error), p);
+      return formPage(request, reply, values, fieldErrorsOf(error), p, failureStatus(error));
     }
   });
 
@@ -310,6 +335,6 @@ export function registerPromiseStaffRoutes(app: App, { db }: AppContext): void {
     const year = Number.isInteger(asked) && asked >= 2000 && asked <= thisYear ? asked : thisYear;
     const results = await promiseYearResults(createResultsLoader(db, actor.tenantId, today), p, year);
     const years = Array.from({ length: 6 }, (_, i) => thisYear - i);
-    return html(reply, renderPage(ResultsPage({ session, p, results, years })));
+    return html(reply, renderPage(ResultsPage({ session, p, results, years, canWrite: await canWrite(db, actor, p) })));
   });
 }

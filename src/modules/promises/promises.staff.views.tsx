@@ -165,6 +165,7 @@ export function PromiseFormPage({
       <form id="form" method="post" action={action} novalidate>
         <ErrorSummary errors={errors} />
         <CsrfField token={session.csrfToken} />
+        {promise && <input type="hidden" name="expectedVersion" value={String(values.expectedVersion ?? promise.current.version)} />}
         <h2>Löftet</h2>
         <Input id="title" label="Rubrik" errors={errors} values={values} />
         <Select
@@ -447,7 +448,7 @@ export function PromisePage({
         {KIND_NAMES[p.kind]} · {STATUS_NAMES[p.status]} · version {p.current.version}
       </p>
       {flash && <Notice>{flash}</Notice>}
-      <PromiseNav p={p} current={`/staff/promises/${p.id}`} />
+      <PromiseNav p={p} current={`/staff/promises/${p.id}`} canWrite={canWrite} />
       <Facts v={p.current} units={units} />
       {canWrite ? (
         <TransitionForms session={session} p={p} units={units} errors={errors} values={values} />

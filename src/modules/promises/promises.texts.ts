@@ -35,6 +35,13 @@ export const T = {
   remedy: { sv: 'Om vi inte håller löftet', fi: 'Jos emme pidä lupausta', en: 'If we do not keep the promise' },
   counterRequirement: { sv: 'Det här behöver vi av dig', fi: 'Tätä tarvitsemme sinulta', en: 'What we need from you' },
   measured: { sv: 'Så mäter vi', fi: 'Näin mittaamme', en: 'How we measure' },
+  measureRules: {
+    sv: 'Ett ärende, sammanträde eller månadsvärde räknas till den period där tidsgränsen infaller, och först när tidsgränsen har passerat – också om det redan är klart – så att en period som just börjat inte bedöms på de första fallen. En period med för få mätta bedöms inte. Resultatet jämförs med det mål som gäller vid periodens slut; har målet ändrats under perioden står det vid målet. Andelar visas med högst en decimal.',
+    fi: 'Tapaus, kokous tai kuukausiarvo lasketaan siihen jaksoon, jolle sen määräaika osuu, ja vasta kun määräaika on kulunut – myös jos asia on jo hoidettu – jotta juuri alkanutta jaksoa ei arvioida ensimmäisten tapausten perusteella. Jaksoa, jossa on liian vähän mitattuja, ei arvioida. Tulosta verrataan jakson lopussa voimassa olevaan tavoitteeseen; jos tavoite muuttui jakson aikana, se mainitaan. Osuudet näytetään enintään yhden desimaalin tarkkuudella.',
+    en: 'A case, meeting or monthly value counts in the period in which its deadline falls, and only once the deadline has passed – even if it is already done – so that a period that has just begun is not judged on its first cases. A period with too few measured is not judged. The result is compared with the target in force at the end of the period; if the target changed during the period, this is stated. Shares are shown with at most one decimal.',
+  },
+  ongoing: { sv: 'pågår', fi: 'kesken', en: 'in progress' },
+  targetChanged: { sv: 'målet ändrades under perioden', fi: 'tavoite muuttui jakson aikana', en: 'the target changed during the period' },
   owner: { sv: 'Ansvarig', fi: 'Vastuussa', en: 'Responsible' },
   results: { sv: 'Resultat', fi: 'Tulokset', en: 'Results' },
   readMore: { sv: 'Historik och alla resultat', fi: 'Historia ja kaikki tulokset', en: 'History and all results' },
@@ -116,8 +123,8 @@ export function keptSentence(f: Fulfilment, share: boolean, when: 'this' | 'last
   if (f.measured === 0 || f.ratio === null) {
     return { sv: `Inga mätningar ${w}.`, fi: `Ei mittauksia ${w}.`, en: `No measurements ${w}.` }[lang];
   }
-  const target = f.target === null ? '' : formatPercent(f.target, lang, 1);
-  const ratio = formatPercent(f.ratio, lang, share ? 1 : 0);
+  const target = f.target === null ? '' : `${formatPercent(f.target, lang)}${f.targetChanged ? `; ${T.targetChanged[lang]}` : ''}`;
+  const ratio = formatPercent(f.ratio, lang);
   if (f.status === 'too_few') {
     return {
       sv: `För få fall ${w} för att bedöma (${f.measured} st).`,
