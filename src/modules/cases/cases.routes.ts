@@ -43,6 +43,7 @@ export const CaseOut = Type.Object({
   resolvedAt: Type.Union([Type.Null(), Type.String({ format: 'date-time' })]),
   resolvedAtFirstContact: Type.Boolean(),
   referredTo: NullableString,
+  residentWroteAt: Type.Union([Type.Null(), Type.String({ format: 'date-time' })]),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });

@@ -15,9 +15,9 @@ import { listUnits, unitPath } from '../org/org.service.ts';
 import { fieldErrorsOf, registerCaseAdminRoutes } from './cases.admin.routes.ts';
 import { CasePage } from './cases.case.views.tsx';
 import { dueState } from './cases.deadline.ts';
-import { CASE_CHANNELS, CASE_STATUSES } from './cases.schemas.ts';
-import { addCaseEvent, canActOnCase, createCase, firstResponseDaysByCategory, getCase, listCases, today } from './cases.service.ts';
-import { InboxPage, IntakePage, type Values } from './cases.views.tsx';
+import { registerInboxRoutes } from './cases.inbox.routes.ts';
+import { addCaseEvent, canActOnCase, createCase, firstResponseDaysByCategory, getCase, today } from './cases.service.ts';
+import { IntakePage, type Values } from './cases.views.tsx';
 import { listCategories } from './categories.service.ts';
 import { registerResponseTemplateRoutes } from './response-templates.routes.ts';
 import { fillTemplate, templatesForCategory } from './response-templates.service.ts';
@@ -30,57 +30,7 @@ export function registerCaseStaffRoutes(app: App, { db }: AppContext): void {
   addStaffNav({ href: '/staff/stats', label: 'Statistik', order: 20 });
   addStaffNav({ href: '/staff/categories', label: 'Kategorier', order: 70, roles: ['admin'] });
 
-  app.get('/staff/cases', async (request, reply) => {
-    const { actor, session } = staffContext(request, reply);
-    const q = request.query as Record<string, string | undefined>;
-    const filters: Values = {
-      scope: q.scope === 'mine' ? 'mine' : 'units',
-      unit: q.unit && /^[0-9a-f-]{36}$/i.test(q.unit) ? q.unit : '',
-      status: q.status === 'all' || (CASE_STATUSES as readonly string[]).includes(q.status ?? '') ? (q.status as string) : 'open',
-      category: q.category ?? '',
-      channel: (CASE_CHANNELS as readonly string[]).includes(q.channel ?? '') ? (q.channel as string) : '',
-    };
-    const page = Math.max(1, Number.parseInt(q.page ?? '1', 10) || 1);
-    const [result, units, categories, calendar] = await Promise.all([
-      listCases(
-        actor,
-        {
-          unitId: filters.unit || undefined,
-          status: filters.status === 'all' ? undefined : (filters.status as 'open'),
-          assignee: filters.scope === 'mine' ? (actor.userId ?? undefined) : undefined,
-          ownUnitsOnly: filters.scope === 'units',
-          category: filters.category || undefined,
-          channel: filters.channel || undefined,
-          page,
-          pageSize: 50,
-        },
-        { db },
-      ),
-      listUnits(db, actor.tenantId),
-      listCategories(db, actor.tenantId),
-      tenantCalendar(db, actor.tenantId),
-    ]);
-    const now = today();
-    const rows = result.items.map((c) => ({ c, state: dueState(c, now, calendar) }));
-    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
-    return html(
-      reply,
-      renderPage(
-        InboxPage({
-          session,
-          rows,
-          total: result.total,
-          page,
-          pageSize: result.pageSize,
-          filters,
-          units,
-          categories,
-          flash: takeFlash(request),
-          query,
-        }),
-      ),
-    );
-  });
+  registerInboxRoutes(app, { db });
 
   const intake = async (request: FastifyRequest, reply: FastifyReply, values: Values, errors: FieldError[], status = 200) => {
     const { actor, session } = staffContext(request, reply);
