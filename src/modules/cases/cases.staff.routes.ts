@@ -5,22 +5,16 @@ import type { App, AppContext } from '../../http/context.ts';
 import type { FieldError } from '../../http/errors.ts';
 import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
-import { listUsers } from '../accounts/accounts.service.ts';
 import { hasAnyRole } from '../accounts/policy.ts';
-import { tenantCalendar } from '../calendar/calendar.service.ts';
-import { addCalendarDays } from '../calendar/calendar.ts';
 import { stockholmLocalToInstant, toLocalInput } from '../calendar/local-time.ts';
-import { uuidOr404 } from '../org/org.routes.ts';
 import { listUnits, unitPath } from '../org/org.service.ts';
 import { fieldErrorsOf, registerCaseAdminRoutes } from './cases.admin.routes.ts';
-import { CasePage } from './cases.case.views.tsx';
-import { dueState } from './cases.deadline.ts';
+import { registerCasePageRoutes } from './cases.case.routes.ts';
 import { registerInboxRoutes } from './cases.inbox.routes.ts';
-import { addCaseEvent, canActOnCase, createCase, firstResponseDaysByCategory, getCase, today } from './cases.service.ts';
+import { canActOnCase, createCase, firstResponseDaysByCategory } from './cases.service.ts';
 import { IntakePage, type Values } from './cases.views.tsx';
 import { listCategories } from './categories.service.ts';
 import { registerResponseTemplateRoutes } from './response-templates.routes.ts';
-import { fillTemplate, templatesForCategory } from './response-templates.service.ts';
 
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
 
@@ -97,81 +91,7 @@ export function registerCaseStaffRoutes(app: App, { db }: AppContext): void {
     }
   });
 
-  const casePage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    failed?: { kind: string; errors: FieldError[]; values: Values },
-  ) => {
-    const { actor, session } = staffContext(request, reply);
-    const c = await getCase(actor, id, { db });
-    const [units, users, calendar, path, templates] = await Promise.all([
-      listUnits(db, actor.tenantId),
-      listUsers(db, actor.tenantId),
-      tenantCalendar(db, actor.tenantId),
-      unitPath(db, actor.tenantId, c.unitId),
-      templatesForCategory(db, actor.tenantId, c.categoryId),
-    ]);
-    // ?template=<id>&for=answer|resolve pre-fills that form (only with a template offered for this case).
-    const q = request.query as Record<string, string | undefined>;
-    const chosen = failed ? undefined : templates.find((t) => t.id === q.template);
-    const prefill = chosen && {
-      form: q.for === 'resolve' ? ('resolve' as const) : ('answer' as const),
-      templateId: chosen.id,
-      title: chosen.title,
-      body: fillTemplate(chosen.body, { caseNumber: c.caseNumber, tenantName: actor.tenantName }),
-    };
-    const now = today();
-    const start = [c.receivedDate, now].sort()[1]; // the later of two dates
-    const workingDays: string[] = [];
-    for (let d = addCalendarDays(start, 1); workingDays.length < 30; d = addCalendarDays(d, 1))
-      if (calendar.isWorkingDay(d)) workingDays.push(d);
-    const page = CasePage({
-      session,
-      c,
-      state: dueState(c, now, calendar),
-      units,
-      users: users.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })),
-      canAct: canActOnCase(actor, path),
-      canChangeDeadline: canActOnCase(actor, path) && hasAnyRole(actor, ['admin', 'quality']),
-      workingDays,
-      flash: takeFlash(request),
-      failed,
-      templates: templates.map((t) => ({ id: t.id, title: t.title })),
-      prefill,
-    });
-    return html(reply, renderPage(page), failed ? 400 : 200);
-  };
-
-  app.get('/staff/cases/:id', async (request, reply) => casePage(request, reply, uuidOr404((request.params as { id: string }).id)));
-
-  app.post('/staff/cases/:id/events', async (request, reply) => {
-    const { actor } = staffContext(request, reply);
-    const id = uuidOr404((request.params as { id: string }).id);
-    const b = body(request);
-    const kind = b.kind ?? '';
-    const input: Record<string, unknown> = { kind };
-    if (b.body !== undefined) input.body = b.body;
-    if (b.nextFeedbackDate) input.nextFeedbackDate = b.nextFeedbackDate;
-    if (b.reason !== undefined) input.reason = b.reason;
-    if (b.newDueDate !== undefined) input.newDueDate = b.newDueDate;
-    if (kind === 'referred') input.authority = (b.otherAuthority ?? '').trim() || b.authority || '';
-    if (kind === 'reassigned') {
-      if (b.unitId) input.unitId = b.unitId;
-      input.assigneeUserId = b.assigneeUserId || null;
-    }
-    if (kind === 'next_feedback_promised' && !b.nextFeedbackDate) {
-      return casePage(request, reply, id, { kind, errors: [{ field: 'nextFeedbackDate', message: 'Välj en arbetsdag.' }], values: b });
-    }
-    try {
-      await addCaseEvent(actor, id, input, { db });
-      request.session.flash = 'Åtgärden har sparats.';
-      return reply.redirect(`/staff/cases/${id}`, 303);
-    } catch (error) {
-      return casePage(request, reply, id, { kind, errors: fieldErrorsOf(error), values: b });
-    }
-  });
-
+  registerCasePageRoutes(app, { db });
   registerCaseAdminRoutes(app, { db });
   registerResponseTemplateRoutes(app, { db });
 }
