@@ -76,6 +76,8 @@ export function PublicPage({ title, lang, tenant, path, children }: PublicPagePr
 export interface StaffNavItem {
   href: string;
   label: string;
+  /** A keyboard shortcut (HTML accesskey, Alt+Shift+key in most browsers), announced with the link. */
+  accessKey?: string;
 }
 
 export interface StaffPageProps {
@@ -112,8 +114,14 @@ export function StaffPage({ title, session, current, children }: StaffPageProps)
             <ul>
               {session.nav.map((item) => (
                 <li>
-                  <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
+                  <a
+                    href={item.href}
+                    aria-current={item.href === current ? 'page' : undefined}
+                    accesskey={item.accessKey}
+                    aria-keyshortcuts={item.accessKey ? `Alt+Shift+${item.accessKey.toUpperCase()}` : undefined}
+                  >
                     {item.label}
+                    {item.accessKey && <span class="shortcut"> (Alt+Shift+{item.accessKey.toUpperCase()})</span>}
                   </a>
                 </li>
               ))}

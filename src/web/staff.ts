@@ -30,7 +30,7 @@ export function staffNav(actor: Actor): StaffNavItem[] {
   return navEntries
     .filter((e) => !e.roles || hasAnyRole(actor, e.roles))
     .sort((a, b) => a.order - b.order)
-    .map(({ href, label }) => ({ href, label }));
+    .map(({ href, label, accessKey }) => ({ href, label, accessKey }));
 }
 
 export interface StaffContext {

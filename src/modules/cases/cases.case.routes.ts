@@ -21,7 +21,7 @@ import type { Values } from './cases.views.tsx';
 import { fillTemplate, templatesForCase } from './response-templates.service.ts';
 
 /** A form value as one string: a repeated field (an array) counts as its first value. */
-function formBody(request: FastifyRequest): Values {
+export function formBody(request: FastifyRequest): Values {
   const raw = (request.body ?? {}) as Record<string, unknown>;
   const out: Values = {};
   for (const [k, v] of Object.entries(raw)) {

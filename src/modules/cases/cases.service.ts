@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { tenantCalendar } from '../calendar/calendar.service.ts';
 import { localDate } from '../calendar/calendar.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
-import { unitPath } from '../org/org.service.ts';
+import { getUnit, unitPath } from '../org/org.service.ts';
 import { findTenantById } from '../tenants/tenants.repo.ts';
 import { firstResponseDue, resolveFirstResponseDays } from './cases.deadline.ts';
 import { receiptMail } from './cases.mail.ts';
@@ -90,9 +90,7 @@ export async function createCase(
   if (!category?.active) throw invalid([{ field: 'category', message: messages.category ?? 'Välj ett område.' }]);
   const tenant = await findTenantById(db, tenantId);
   if (!tenant) throw notFound('Kommunen');
-  const [overrides, calendar] = await Promise.all([repo.unitOverrides(db, tenantId, category.unitId), tenantCalendar(db, tenantId)]);
-  const days = resolveFirstResponseDays(tenant.firstResponseDays, overrides, category.firstResponseDays);
-  const { receivedDate, due } = firstResponseDue(receivedAt, days, calendar);
+  const { days, receivedDate, due } = await firstResponseDeadline(db, tenantId, tenant.firstResponseDays, category, receivedAt);
   const contact = {
     name: value.contact?.name?.trim() || null,
     email: value.contact?.email?.trim().toLowerCase() || null,
@@ -174,6 +172,46 @@ export async function createCase(
     }
     throw error;
   }
+}
+
+/** The one place a case's first-feedback deadline is computed (intake, preview, public form, API). */
+async function firstResponseDeadline(
+  db: Db,
+  tenantId: string,
+  tenantDays: number,
+  category: { unitId: string; firstResponseDays: number | null },
+  receivedAt: Date,
+) {
+  const [overrides, calendar] = await Promise.all([repo.unitOverrides(db, tenantId, category.unitId), tenantCalendar(db, tenantId)]);
+  const days = resolveFirstResponseDays(tenantDays, overrides, category.firstResponseDays);
+  return { days, ...firstResponseDue(receivedAt, days, calendar) };
+}
+
+export interface FirstResponsePreview {
+  unitName: string;
+  days: number;
+  due: string;
+}
+
+/**
+ * What the agent sees before saving a contact: the unit that will own it and the date first
+ * feedback is due, computed exactly as createCase will. Undefined for an unknown or inactive area.
+ */
+export async function previewFirstResponse(
+  actor: Actor,
+  input: { category: string; receivedAt: Date },
+  { db }: { db: Db },
+): Promise<FirstResponsePreview | undefined> {
+  requireAnyRole(actor, CASE_ROLES);
+  const category = input.category ? await findCategoryByCode(db, actor.tenantId, input.category) : undefined;
+  if (!category?.active) return undefined;
+  const tenant = await findTenantById(db, actor.tenantId);
+  if (!tenant) throw notFound('Kommunen');
+  const [{ days, due }, unit] = await Promise.all([
+    firstResponseDeadline(db, actor.tenantId, tenant.firstResponseDays, category, input.receivedAt),
+    getUnit(db, actor.tenantId, category.unitId),
+  ]);
+  return { unitName: unit.name, days, due };
 }
 
 /** Loads a case the actor may read, or 404 (another tenant's case, or a unit the actor does not cover). */

@@ -1,10 +1,11 @@
 // Staff pages of cases: the inbox, the intake form ("Ny kontakt") and the case page.
 import type { FieldError } from '../../http/errors.ts';
 import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
-import { dateTimeFormat } from '../../web/i18n.ts';
+import { dateTimeFormat, formatLongDate } from '../../web/i18n.ts';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import { type DueState, dueStateLabel } from './cases.deadline.ts';
 import { CASE_CHANNEL_NAMES, CASE_CHANNELS, CASE_TYPE_NAMES, CASE_TYPES } from './cases.schemas.ts';
+import type { FirstResponsePreview } from './cases.service.ts';
 import type { Category } from './categories.service.ts';
 
 export type Session = NonNullable<StaffPageProps['session']>;
@@ -23,10 +24,19 @@ interface IntakeProps {
   categories: { category: Category; unitName: string; days: number }[];
   values: Values;
   errors: FieldError[];
+  /** Owner and due date for the chosen area and time of receipt, before saving. */
+  preview?: FirstResponsePreview;
   flash?: string;
 }
 
-export function IntakePage({ session, categories, values, errors, flash }: IntakeProps) {
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Ansvarig: Gatuenheten. Återkoppling senast torsdag 3 december 2026 (2 arbetsdagar)." */
+export function previewText(p: FirstResponsePreview): string {
+  return `Ansvarig: ${p.unitName}. Återkoppling senast ${formatLongDate(p.due, 'sv')} (${plural(p.days, 'arbetsdag', 'arbetsdagar')}).`;
+}
+
+export function IntakePage({ session, categories, values, errors, preview, flash }: IntakeProps) {
   return (
     <StaffPage title="Ny kontakt" session={session} current="/staff/cases/new">
       <h1>Ny kontakt</h1>
@@ -68,6 +78,14 @@ export function IntakePage({ session, categories, values, errors, flash }: Intak
             label: `${category.name} – ${unitName} (återkoppling inom ${days} arbetsdagar)`,
           }))}
         />
+        <div class="intake-preview">
+          <p id="intake-preview" aria-live="polite">
+            {preview ? previewText(preview) : 'Välj område för att se ansvarig enhet och svarsdatum.'}
+          </p>
+          <button type="submit" name="action" value="preview" class="secondary">
+            Visa ansvarig och svarsdatum
+          </button>
+        </div>
         <TextField id="subject" label="Rubrik (frivilligt)" value={values.subject} errors={errors} />
         <TextField id="message" label="Meddelande" value={values.message} errors={errors} textarea />
         <fieldset>
@@ -93,6 +111,7 @@ export function IntakePage({ session, categories, values, errors, flash }: Intak
         <TextField id="answer" label="Svaret som gavs (om löst vid första kontakten)" value={values.answer} errors={errors} textarea />
         <button type="submit">Registrera</button>
       </form>
+      <script src="/static/intake.js" defer />
     </StaffPage>
   );
 }
