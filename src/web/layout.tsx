@@ -76,9 +76,12 @@ export function PublicPage({ title, lang, tenant, path, children }: PublicPagePr
 export interface StaffNavItem {
   href: string;
   label: string;
-  /** A keyboard shortcut (HTML accesskey, Alt+Shift+key in most browsers), announced with the link. */
+  /** A keyboard shortcut (HTML accesskey), announced with the link: visibly, in its title and in aria-keyshortcuts. */
   accessKey?: string;
 }
+
+/** How browsers reach an access key: Alt (Chrome, Edge), Alt+Shift (Firefox), Ctrl+Option (Mac). */
+const accessKeyCombos = (key: string) => ['Alt', 'Alt+Shift', 'Control+Alt'].map((m) => `${m}+${key.toUpperCase()}`);
 
 export interface StaffPageProps {
   title: string;
@@ -118,10 +121,14 @@ export function StaffPage({ title, session, current, children }: StaffPageProps)
                     href={item.href}
                     aria-current={item.href === current ? 'page' : undefined}
                     accesskey={item.accessKey}
-                    aria-keyshortcuts={item.accessKey ? `Alt+Shift+${item.accessKey.toUpperCase()}` : undefined}
+                    aria-keyshortcuts={item.accessKey && accessKeyCombos(item.accessKey).join(' ')}
+                    title={
+                      item.accessKey &&
+                      `Snabbtangent: ${accessKeyCombos(item.accessKey).join(' eller ')} (webbläsarens tangent för accesskey)`
+                    }
                   >
                     {item.label}
-                    {item.accessKey && <span class="shortcut"> (Alt+Shift+{item.accessKey.toUpperCase()})</span>}
+                    {item.accessKey && <span class="shortcut"> (snabbtangent {item.accessKey.toUpperCase()})</span>}
                   </a>
                 </li>
               ))}

@@ -10,8 +10,9 @@ import { registerResponseTemplateRoutes } from './response-templates.routes.ts';
 
 export function registerCaseStaffRoutes(app: App, { db }: AppContext): void {
   addStaffNav({ href: '/staff/cases', label: 'Ärenden', order: 10, roles: ['agent', 'officer', 'quality', 'admin'] });
-  // Alt+Shift+N (Chrome, Edge, Firefox on Windows and Linux; Ctrl+Option+N on a Mac): an access key
-  // does not collide with the screen readers' own keys, which use Insert, Caps Lock or Ctrl+Option.
+  // An access key (Alt+N in Chrome and Edge, Alt+Shift+N in Firefox, Ctrl+Option+N on a Mac) does not
+  // collide with screen readers, whose own commands use Insert or Caps Lock (NVDA, JAWS) or Ctrl+Option
+  // with other keys (VoiceOver); N is not a browser access key of its own.
   addStaffNav({ href: '/staff/cases/new', label: 'Ny kontakt', order: 11, roles: ['agent', 'officer', 'admin'], accessKey: 'n' });
   addStaffNav({ href: '/staff/stats', label: 'Statistik', order: 20 });
   addStaffNav({ href: '/staff/categories', label: 'Kategorier', order: 70, roles: ['admin'] });
