@@ -263,7 +263,9 @@ describe('intake ("Ny kontakt")', () => {
     const cookie = await login(agent);
     for (const url of ['/staff', '/staff/cases', '/staff/account']) {
       const page = await get(url, cookie);
-      expect(page.body).toMatch(/<a href="\/staff\/cases\/new"[^>]* accesskey="n" aria-keyshortcuts="Alt\+N Alt\+Shift\+N Control\+Alt\+N"/);
+      expect(page.body).toMatch(
+        /<a href="\/staff\/cases\/new"[^>]* accesskey="n" aria-keyshortcuts="Alt\+N Alt\+Shift\+N Control\+Alt\+N"/,
+      );
       expect(page.body).toContain('Ny kontakt<span class="shortcut"> (snabbtangent N)</span>');
     }
   });
