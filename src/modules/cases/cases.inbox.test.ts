@@ -127,6 +127,16 @@ describe('inbox', () => {
     const page = await get('/staff/cases?q=%C3%A5sa', cookie);
     expect(page.body).toContain('1 ärende som matchar ”åsa”');
     expect(page.body).toContain('value="åsa"');
+    // The API searches the same way, and refuses an over-long query with a 400.
+    const api = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/cases?q=${encodeURIComponent('åsa lind')}&status=open&sort=received`,
+      headers: officer.auth,
+    });
+    expect(api.statusCode).toBe(200);
+    expect(api.json().items.map((c: { caseNumber: string }) => c.caseNumber)).toEqual([lamp.caseNumber]);
+    expect(api.json().items[0].residentWroteAt).toBeNull();
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/cases?q=${'a'.repeat(201)}`, headers: officer.auth })).statusCode).toBe(400);
     expect(tenant.tenant.id).toBeTruthy();
   });
 

@@ -3,7 +3,9 @@
 import { Type } from 'typebox';
 import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
+import { INBOX_ONLY, INBOX_SORTS } from './cases.inbox.ts';
 import { CASE_CHANNELS, CASE_LANGUAGES, CASE_STATUSES, CASE_TYPES, ContactInput, STAFF_EVENT_KINDS } from './cases.schemas.ts';
+import { MAX_SEARCH_LENGTH } from './cases.search.ts';
 import { addCaseEvent, createCase, getCase, listCases, setUnitFirstResponseDays } from './cases.service.ts';
 import { registerCaseStaffRoutes } from './cases.staff.routes.ts';
 import { createCategory, listCategories, updateCategory } from './categories.service.ts';
@@ -171,6 +173,11 @@ export function registerCaseRoutes(app: App, ctx: AppContext): void {
           assignee: Type.Optional(Type.String({ format: 'uuid' })),
           category: Type.Optional(Type.String()),
           channel: Type.Optional(Type.Enum(CASE_CHANNELS)),
+          q: Type.Optional(
+            Type.String({ maxLength: MAX_SEARCH_LENGTH, description: 'Case number, name, e-mail, phone or words of the text' }),
+          ),
+          only: Type.Optional(Type.Enum(INBOX_ONLY, { description: 'Open cases due today, overdue, or with news from the resident' })),
+          sort: Type.Optional(Type.Enum(INBOX_SORTS, { description: 'Default: due (first-feedback deadline)' })),
           page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
           pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
         }),
@@ -190,6 +197,9 @@ export function registerCaseRoutes(app: App, ctx: AppContext): void {
           assignee: q.assignee,
           category: q.category,
           channel: q.channel,
+          q: q.q,
+          only: q.only,
+          sort: q.sort,
           page: q.page,
           pageSize: q.pageSize,
         },
