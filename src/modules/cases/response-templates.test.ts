@@ -217,7 +217,7 @@ describe('response templates on the case page', () => {
       'Ort: 2026-00001, 2026-00001 senast torsdag 3 december 2026. Anna Handläggare, Gatuenheten. {nästa återkoppling} {okänd} [datum]',
     );
     expect(fillTemplate('{svarsdatum}', { ...c, language: 'en' })).toBe('Thursday, 3 December 2026');
-    expect(fillTemplate('{svarsdatum}', { ...c, language: 'fi' })).toMatch(/^torstai 3\. joulukuuta 2026$/);
+    expect(fillTemplate('{svarsdatum}', { ...c, language: 'fi' })).toBe('torstaina 3. joulukuuta 2026');
   });
 
   it('offers active templates of the case category and language; adding one keeps what was typed (no JavaScript needed)', async () => {
