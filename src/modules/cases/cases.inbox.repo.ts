@@ -36,9 +36,10 @@ const PHONE_KEY = sql`right(regexp_replace(c.contact_phone, '[^0-9]', '', 'g'), 
 
 function searchCondition(s: CaseSearch): Expression<SqlBool> {
   const parts = [];
-  if (s.caseNumber) parts.push(sql<SqlBool>`c.case_number = ${s.caseNumber}`);
-  if (s.caseSerial) parts.push(sql<SqlBool>`c.case_number LIKE ${`%-${s.caseSerial}`}`);
-  if (s.email) parts.push(sql<SqlBool>`(c.contact_email = ${s.email} OR starts_with(c.contact_email, ${s.email}))`);
+  // Each part can use an index (unique case number, cases_contact_email, cases_contact_phone,
+  // cases_search_text), so the OR becomes a bitmap of index scans rather than a scan of the tenant.
+  if (s.caseNumbers.length > 0) parts.push(sql<SqlBool>`c.case_number IN (${sql.join(s.caseNumbers)})`);
+  if (s.email) parts.push(sql<SqlBool>`c.contact_email = ${s.email}`);
   if (s.phoneKey) parts.push(sql<SqlBool>`${PHONE_KEY} = ${s.phoneKey}`);
   if (s.textQuery) parts.push(sql<SqlBool>`${SEARCH_VECTOR} @@ to_tsquery('simple', ${s.textQuery})`);
   if (parts.length === 0) return sql<SqlBool>`false`;

@@ -49,8 +49,9 @@ const lastYear = (month: string) => `${new Date().getFullYear() - 1}-${month}T09
 
 describe('search terms', () => {
   it('reads a case number, a serial, an e-mail, a phone number and words; never passes query syntax through', () => {
-    expect(parseCaseSearch('2026-42')).toMatchObject({ caseNumber: '2026-00042', caseSerial: null });
-    expect(parseCaseSearch('42')).toMatchObject({ caseSerial: '00042', phoneKey: null });
+    expect(parseCaseSearch('2026-42')).toMatchObject({ caseNumbers: ['2026-00042'] });
+    expect(parseCaseSearch('42', 2026)).toMatchObject({ phoneKey: null });
+    expect(parseCaseSearch('42', 2026)?.caseNumbers).toEqual(expect.arrayContaining(['2027-00042', '2026-00042', '2017-00042']));
     expect(parseCaseSearch('Anna@Example.se')).toMatchObject({ email: 'anna@example.se' });
     expect(parseCaseSearch('+46 70-123 45 67')?.phoneKey).toBe('701234567');
     expect(parseCaseSearch('070-123 45 67')?.phoneKey).toBe('701234567');

@@ -5,12 +5,13 @@
 export const MAX_SEARCH_LENGTH = 200;
 const MAX_WORDS = 8;
 
+/** A serial typed alone ("42") is looked up in this many recent years (an indexed IN list). */
+const SERIAL_YEARS = 10;
+
 export interface CaseSearch {
-  /** "2026-00042" (also typed as "2026-42"). */
-  caseNumber: string | null;
-  /** "-00042": the serial of a case number of any year, typed as "42". */
-  caseSerial: string | null;
-  /** Lower-case e-mail address or its beginning. */
+  /** "2026-00042" (typed so, or as "2026-42"), or "42" in each of the recent years. */
+  caseNumbers: string[];
+  /** Lower-case e-mail address (exact). */
   email: string | null;
   /** The last nine digits of a phone number (see the index cases_contact_phone). */
   phoneKey: string | null;
@@ -18,18 +19,22 @@ export interface CaseSearch {
   textQuery: string | null;
 }
 
-/** Null when there is nothing to search for. */
-export function parseCaseSearch(input: string): CaseSearch | null {
+/** Null when there is nothing to search for. `year` is the current year (for a serial typed alone). */
+export function parseCaseSearch(input: string, year = new Date().getFullYear()): CaseSearch | null {
   const q = input.normalize('NFC').trim().slice(0, MAX_SEARCH_LENGTH);
   if (!q) return null;
   const number = /^(\d{4})-(\d{1,7})$/.exec(q);
   const serial = /^\d{1,7}$/.test(q) ? q.padStart(5, '0') : null;
+  const caseNumbers = number
+    ? [`${number[1]}-${number[2].padStart(5, '0')}`]
+    : serial
+      ? Array.from({ length: SERIAL_YEARS + 1 }, (_, i) => `${year + 1 - i}-${serial}`)
+      : [];
   const digits = q.replace(/[\s()+-]/g, '');
   const phoneKey = /^\d{7,15}$/.test(digits) ? digits.slice(-9) : null;
   const words = (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
   return {
-    caseNumber: number ? `${number[1]}-${number[2].padStart(5, '0')}` : null,
-    caseSerial: serial,
+    caseNumbers,
     email: q.includes('@') ? q.toLowerCase() : null,
     phoneKey,
     textQuery: words.length > 0 ? words.map((w) => `${w}:*`).join(' & ') : null,
