@@ -76,6 +76,8 @@ export interface CaseTable {
   referred_to: string | null;
   tracking_token_hash: string;
   idempotency_key: string | null;
+  /** Migration 0011: the resident's first message since staff last answered them. */
+  resident_wrote_at: NullableTimestamp;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   updated_at: Generated<Date>;
 }
@@ -102,6 +104,8 @@ export interface ResponseTemplateTable {
   body: string;
   /** Null = offered for every category. */
   category_id: string | null;
+  /** Migration 0011: the language of the text; offered on cases in that language. */
+  language: Generated<CaseLanguage>;
   active: Generated<boolean>;
   created_at: ColumnType<Date, Date | string | undefined, never>;
   updated_at: Generated<Date>;

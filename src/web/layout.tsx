@@ -76,7 +76,12 @@ export function PublicPage({ title, lang, tenant, path, children }: PublicPagePr
 export interface StaffNavItem {
   href: string;
   label: string;
+  /** A keyboard shortcut (HTML accesskey), announced with the link: visibly, in its title and in aria-keyshortcuts. */
+  accessKey?: string;
 }
+
+/** How browsers reach an access key: Alt (Chrome, Edge), Alt+Shift (Firefox), Ctrl+Option (Mac). */
+const accessKeyCombos = (key: string) => ['Alt', 'Alt+Shift', 'Control+Alt'].map((m) => `${m}+${key.toUpperCase()}`);
 
 export interface StaffPageProps {
   title: string;
@@ -112,8 +117,18 @@ export function StaffPage({ title, session, current, children }: StaffPageProps)
             <ul>
               {session.nav.map((item) => (
                 <li>
-                  <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
+                  <a
+                    href={item.href}
+                    aria-current={item.href === current ? 'page' : undefined}
+                    accesskey={item.accessKey}
+                    aria-keyshortcuts={item.accessKey && accessKeyCombos(item.accessKey).join(' ')}
+                    title={
+                      item.accessKey &&
+                      `Snabbtangent: ${accessKeyCombos(item.accessKey).join(' eller ')} (webbläsarens tangent för accesskey)`
+                    }
+                  >
                     {item.label}
+                    {item.accessKey && <span class="shortcut"> (snabbtangent {item.accessKey.toUpperCase()})</span>}
                   </a>
                 </li>
               ))}

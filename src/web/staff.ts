@@ -35,7 +35,7 @@ export function staffNav(actor: Actor): StaffNavItem[] {
   return navEntries
     .filter(open)
     .sort((a, b) => a.order - b.order)
-    .map(({ href, label }) => ({ href, label }));
+    .map(({ href, label, accessKey }) => ({ href, label, accessKey }));
 }
 
 export interface StaffContext {

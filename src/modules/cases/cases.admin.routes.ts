@@ -25,6 +25,11 @@ export function fieldErrorsOf(error: unknown): FieldError[] {
   throw error;
 }
 
+/** The status of a form shown again after an error: 409 when another change came first, else 400. */
+export function formStatus(error: unknown): 400 | 409 {
+  return error instanceof AppError && error.code === 'conflict' ? 409 : 400;
+}
+
 export function registerCaseAdminRoutes(app: App, { db }: { db: Db }): void {
   // Categories (admin).
   const categoryValues = (b: Record<string, string>): Values => ({
@@ -53,6 +58,7 @@ export function registerCaseAdminRoutes(app: App, { db }: { db: Db }): void {
     errors: FieldError[],
     editingId?: string,
     unitDays?: { values: Values; errors: FieldError[] },
+    status = 400,
   ) => {
     const { actor, session } = staffContext(request, reply);
     if (!hasAnyRole(actor, ['admin'])) throw new AppError('forbidden', 'Du har inte behörighet att göra detta.');
@@ -73,7 +79,7 @@ export function registerCaseAdminRoutes(app: App, { db }: { db: Db }): void {
       overrides,
       unitDays: unitDays ?? { values: {}, errors: [] },
     });
-    return html(reply, renderPage(page), errors.length > 0 || (unitDays?.errors.length ?? 0) > 0 ? 400 : 200);
+    return html(reply, renderPage(page), errors.length > 0 || (unitDays?.errors.length ?? 0) > 0 ? status : 200);
   };
 
   app.get('/staff/categories', async (request, reply) => categoriesPage(request, reply, { active: 'yes' }, []));
@@ -85,7 +91,7 @@ export function registerCaseAdminRoutes(app: App, { db }: { db: Db }): void {
       request.session.flash = `${c.name} har lagts till.`;
       return reply.redirect('/staff/categories', 303);
     } catch (error) {
-      return categoriesPage(request, reply, values, fieldErrorsOf(error));
+      return categoriesPage(request, reply, values, fieldErrorsOf(error), undefined, undefined, formStatus(error));
     }
   });
   app.post('/staff/categories/unit-days', async (request, reply) => {
@@ -133,7 +139,7 @@ export function registerCaseAdminRoutes(app: App, { db }: { db: Db }): void {
       request.session.flash = `${c.name} har sparats.`;
       return reply.redirect('/staff/categories', 303);
     } catch (error) {
-      return categoriesPage(request, reply, values, fieldErrorsOf(error), id);
+      return categoriesPage(request, reply, values, fieldErrorsOf(error), id, undefined, formStatus(error));
     }
   });
 

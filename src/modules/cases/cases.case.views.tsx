@@ -23,12 +23,18 @@ interface CasePageProps {
   /** Working days offered for the next feedback date. */
   workingDays: string[];
   flash?: string;
-  /** The action whose form failed, its errors and what was typed. */
-  failed?: { kind: string; errors: FieldError[]; values: Values };
-  /** Active response templates offered for this case (its category's and those for every category). */
+  /** The action whose form is shown again: its errors and what was typed (with a template added). */
+  failed?: CasePageFailure;
+  /** Active response templates offered for this case (its category's and for every category, in its language). */
   templates?: { id: string; title: string }[];
-  /** A template chosen with ?template=…&for=…: the form it fills and its body with placeholders replaced. */
-  prefill?: { form: 'answer' | 'resolve'; templateId: string; title: string; body: string };
+}
+
+export interface CasePageFailure {
+  kind: string;
+  errors: FieldError[];
+  values: Values;
+  /** Set when the form is shown again because a template was added to the text. */
+  templateTitle?: string;
 }
 
 function eventDetails(e: CaseEventView, units: OrgUnit[], users: { id: string; name: string }[]): string | null {
@@ -102,36 +108,42 @@ const FORM_OF_KIND: Record<string, string> = {
 };
 
 /**
- * Picks a response template without JavaScript: a small GET form of its own, above the answer form,
- * that reloads the case page with ?template=<id>&for=<form> so the answer textarea is pre-filled.
+ * Picks a response template without JavaScript and without losing what was typed: a select and a
+ * second submit button inside the action's own form; the server adds the filled template to the
+ * text and shows the form again (nothing is sent).
  */
 function TemplateChooser({
   formId,
-  c,
   templates,
-  prefill,
+  failed,
+  kind,
 }: {
   formId: 'answer' | 'resolve';
-  c: CaseView;
   templates: { id: string; title: string }[];
-  prefill?: CasePageProps['prefill'];
+  failed?: CasePageProps['failed'];
+  kind: string;
 }) {
   if (templates.length === 0) return null;
-  const chosen = prefill?.form === formId ? prefill : undefined;
+  const mine = failed?.kind === kind ? failed : undefined;
   return (
-    <form method="get" action={`/staff/cases/${c.id}#${formId}-title`} class="template-chooser">
-      <input type="hidden" name="for" value={formId} />
+    <div class="template-chooser">
       <SelectField
         id={`${formId}-template`}
         name="template"
         label="Använd mall"
-        value={chosen?.templateId}
+        value={mine?.values.template}
+        errors={mine ? prefixed(formId, mine.errors) : []}
         empty="Välj en svarsmall"
         options={templates.map((t) => ({ value: t.id, label: t.title }))}
+        hint="Mallens text läggs till efter det du redan har skrivit. Inget skickas förrän du trycker på knappen längst ned."
       />
-      <button type="submit">Fyll i texten från mallen</button>
-      {chosen && <p>Texten nedan kommer från mallen ”{chosen.title}”. Läs igenom och anpassa den innan du skickar.</p>}
-    </form>
+      <button type="submit" name="action" value="template" class="secondary">
+        Lägg till mallens text
+      </button>
+      {mine?.templateTitle && (
+        <p role="status">Texten från mallen ”{mine.templateTitle}” har lagts till. Läs igenom och anpassa den innan du skickar.</p>
+      )}
+    </div>
   );
 }
 
@@ -152,10 +164,8 @@ export function CasePage({
   flash,
   failed,
   templates = [],
-  prefill,
 }: CasePageProps) {
   const v = (kind: string, field: string) => (failed?.kind === kind ? failed.values[field] : undefined);
-  const filled = (formId: 'answer' | 'resolve') => (prefill?.form === formId ? prefill.body : undefined);
   const e = (kind: string) => (failed?.kind === kind ? prefixed(FORM_OF_KIND[kind] ?? kind, failed.errors) : []);
   const open = c.status !== 'resolved';
   return (
@@ -235,14 +245,14 @@ export function CasePage({
             c={c}
             session={session}
             failed={failed}
-            before={<TemplateChooser formId="answer" c={c} templates={templates} prefill={prefill} />}
           >
+            <TemplateChooser formId="answer" kind="first_response" templates={templates} failed={failed} />
             <TextField
               id="answer-body"
               name="body"
               label="Meddelande till invånaren"
               textarea
-              value={v('first_response', 'body') ?? filled('answer')}
+              value={v('first_response', 'body')}
               errors={e('first_response')}
               hint={
                 c.contact.email
@@ -321,14 +331,14 @@ export function CasePage({
             c={c}
             session={session}
             failed={failed}
-            before={<TemplateChooser formId="resolve" c={c} templates={templates} prefill={prefill} />}
           >
+            <TemplateChooser formId="resolve" kind="resolved" templates={templates} failed={failed} />
             <TextField
               id="resolve-body"
               name="body"
               label="Svar till invånaren"
               textarea
-              value={v('resolved', 'body') ?? filled('resolve')}
+              value={v('resolved', 'body')}
               errors={e('resolved')}
             />
           </ActionForm>

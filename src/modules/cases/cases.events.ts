@@ -14,11 +14,17 @@ import { tenantCalendar } from '../calendar/calendar.service.ts';
 import { isValidLocalDate, localDate } from '../calendar/calendar.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { getUnit } from '../org/org.service.ts';
-import { eventMail } from './cases.mail.ts';
+import { eventMail, longDate } from './cases.mail.ts';
 import { type CaseView, presentCase } from './cases.present.ts';
 import * as repo from './cases.repo.ts';
 import { CaseEventInput, EVENT_MESSAGES } from './cases.schemas.ts';
 import { canActOnCase, loadReadableCase } from './cases.service.ts';
+import { fillPlaceholders, unfilledMessage, unfilledPlaceholders } from './response-templates.fill.ts';
+
+const nextFeedback = (chosen: unknown, current: string | null, language: 'sv' | 'fi' | 'en') => {
+  const date = typeof chosen === 'string' ? chosen : current;
+  return date ? longDate(date, language) : null;
+};
 
 const RESIDENT_KINDS = ['first_response', 'next_feedback_promised', 'referred', 'resolved'] as const;
 type ResidentKind = (typeof RESIDENT_KINDS)[number];
@@ -135,6 +141,21 @@ export async function addCaseEvent(actor: Actor, caseId: string, input: unknown,
 
   const kind: CaseEventKind = v.kind;
   const visible = isResidentKind(kind) || kind === 'reopened';
+  // Staff answered the resident: the inbox stops marking the case as "new from the resident".
+  if (visible) set.resident_wrote_at = null;
+  let message = body;
+  if (message && isResidentKind(kind)) {
+    message = fillPlaceholders(message, {
+      ärendenummer: row.case_number,
+      kommun: actor.tenantName,
+      svarsdatum: longDate(row.first_response_due, row.language),
+      'nästa återkoppling': nextFeedback(data.nextFeedbackDate, row.next_feedback_due, row.language),
+      handläggare: actor.name,
+      enhet: row.unit_name,
+    });
+    const left = unfilledPlaceholders(message);
+    if (left.length > 0) throw need('body', unfilledMessage(left));
+  }
   await db.transaction().execute(async (trx) => {
     if (!(await repo.lockCase(trx, actor.tenantId, caseId))) throw notFound('Ärendet');
     // The checks above read the case before the lock; another action in between invalidates them.
@@ -151,7 +172,7 @@ export async function addCaseEvent(actor: Actor, caseId: string, input: unknown,
         at,
         actorUserId: actor.userId,
         actorLabel: actor.label,
-        body,
+        body: message,
         data,
         visibleToResident: visible,
       },
@@ -172,7 +193,7 @@ export async function addCaseEvent(actor: Actor, caseId: string, input: unknown,
         tenantName,
         caseNumber: row.case_number,
         kind,
-        body,
+        body: message,
         nextFeedbackDate: data.nextFeedbackDate as string | undefined,
         authority: data.authority as string | undefined,
       });

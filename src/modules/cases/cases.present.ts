@@ -28,6 +28,8 @@ export interface CaseView {
   resolvedAt: string | null;
   resolvedAtFirstContact: boolean;
   referredTo: string | null;
+  /** When the resident wrote and staff have not answered since; null otherwise. */
+  residentWroteAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -59,6 +61,7 @@ export function presentCase(r: CaseRow): CaseView {
     resolvedAt: r.resolved_at?.toISOString() ?? null,
     resolvedAtFirstContact: r.resolved_at_first_contact,
     referredTo: r.referred_to,
+    residentWroteAt: r.resident_wrote_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
   };

@@ -184,7 +184,7 @@ export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): 
     const body = (request.body ?? {}) as Record<string, unknown>;
     const text = typeof body.text === 'string' ? body.text : '';
     try {
-      await addResidentMessage(db, tenant.id, token, text);
+      await addResidentMessage(db, tenant.id, token, text, { baseUrl: config.baseUrl });
       return reply.redirect(`${trackingPath(tenant, token)}?added=1&lang=${lang}`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.fields.length === 0) throw error;

@@ -5,7 +5,7 @@ import type { CaseEventKind, CaseEventTable, CaseStatus, CaseTable } from '../..
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
-function caseQuery(db: Db, tenantId: string) {
+export function caseQuery(db: Db, tenantId: string) {
   return db
     .selectFrom('cases as c')
     .innerJoin('categories as cat', (j) => j.onRef('cat.id', '=', 'c.category_id').onRef('cat.tenant_id', '=', 'c.tenant_id'))
@@ -38,40 +38,6 @@ export async function lockCase(db: Db, tenantId: string, id: string): Promise<bo
     .forUpdate()
     .executeTakeFirst();
   return row !== undefined;
-}
-
-export interface CaseFilter {
-  /** null = every unit of the tenant. */
-  unitIds: string[] | null;
-  status?: 'new' | 'in_progress' | 'resolved' | 'open';
-  dueBefore?: string;
-  assigneeUserId?: string;
-  categoryCode?: string;
-  channel?: string;
-  limit: number;
-  offset: number;
-}
-
-export async function listCases(db: Db, tenantId: string, f: CaseFilter) {
-  let q = caseQuery(db, tenantId);
-  if (f.unitIds !== null) {
-    if (f.unitIds.length === 0) return { rows: [], total: 0 };
-    q = q.where('c.unit_id', 'in', f.unitIds);
-  }
-  if (f.status === 'open') q = q.where('c.status', '!=', 'resolved');
-  else if (f.status) q = q.where('c.status', '=', f.status);
-  if (f.dueBefore) q = q.where('c.first_response_due', '<=', f.dueBefore);
-  if (f.assigneeUserId) q = q.where('c.assignee_user_id', '=', f.assigneeUserId);
-  if (f.categoryCode) q = q.where('cat.code', '=', f.categoryCode);
-  if (f.channel) q = q.where('c.channel', '=', f.channel as CaseTable['channel']);
-  const [rows, count] = await Promise.all([
-    q.orderBy('c.first_response_due').orderBy('c.received_at').orderBy('c.id').limit(f.limit).offset(f.offset).execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
 }
 
 /** Takes the next case number of a tenant and year; the counter row stays locked until commit. */

@@ -8,6 +8,7 @@ import { Text } from '../../http/input.ts';
 import { validate } from '../../http/validate.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findTenantById } from '../tenants/tenants.repo.ts';
+import { notifyReopenedByResident } from './cases.notify.ts';
 import * as repo from './cases.repo.ts';
 import { hashTrackingToken } from './cases.service.ts';
 
@@ -79,26 +80,66 @@ export async function findCaseByTrackingToken(db: Db, tenantId: string, token: s
 
 export const ResidentMessageInput = Type.Object({ text: Text({ min: 1, max: 10000 }) });
 
-/** Adds the resident's message to the timeline; 404 for an unknown token. */
-export async function addResidentMessage(db: Db, tenantId: string, token: string, text: string): Promise<ResidentCaseView> {
+export interface ResidentMessageOptions {
+  /** The server's address, for the link in the e-mail to the unit. */
+  baseUrl?: string;
+  now?: Date;
+}
+
+/**
+ * Adds the resident's message to the timeline and marks the case for the inbox; 404 for an unknown
+ * token. A message on a closed case reopens it and e-mails the unit, so it is never left unread.
+ */
+export async function addResidentMessage(
+  db: Db,
+  tenantId: string,
+  token: string,
+  text: string,
+  options: ResidentMessageOptions = {},
+): Promise<ResidentCaseView & { reopened: boolean }> {
   const value = validate(ResidentMessageInput, { text }, { text: 'Skriv ditt meddelande (högst 10 000 tecken).' });
-  const row = await caseOfToken(db, tenantId, token);
-  if (!row) throw notFound('Ärendet');
-  await db.transaction().execute(async (trx) => {
-    await repo.insertEvents(trx, [
+  const found = await caseOfToken(db, tenantId, token);
+  if (!found) throw notFound('Ärendet');
+  const at = options.now ?? new Date();
+  const reopened = await db.transaction().execute(async (trx) => {
+    // Read the status under the row lock: an officer closing the case at the same moment must not
+    // leave the message on a closed case.
+    if (!(await repo.lockCase(trx, tenantId, found.id))) throw notFound('Ärendet');
+    const row = await repo.findCase(trx, tenantId, found.id);
+    if (!row) throw notFound('Ärendet');
+    const closed = row.status === 'resolved';
+    const events: repo.EventValues[] = [
       {
         tenantId,
         caseId: row.id,
         kind: 'resident_message',
-        at: new Date(),
+        at,
         actorUserId: null,
         actorLabel: 'invånare',
         body: value.text.trim(),
         data: {},
         visibleToResident: true,
       },
-    ]);
-    await repo.updateCase(trx, tenantId, row.id, {});
+    ];
+    if (closed) {
+      // One millisecond later, so the timeline shows the message first and the reopening after it.
+      events.push({
+        tenantId,
+        caseId: row.id,
+        kind: 'reopened',
+        at: new Date(at.getTime() + 1),
+        actorUserId: null,
+        actorLabel: 'invånare',
+        body: null,
+        data: { reason: 'resident_message' },
+        visibleToResident: true,
+      });
+    }
+    await repo.insertEvents(trx, events);
+    await repo.updateCase(trx, tenantId, row.id, {
+      resident_wrote_at: row.resident_wrote_at ?? at,
+      ...(closed ? { status: 'in_progress', resolved_at: null } : {}),
+    });
     await recordAudit(trx, {
       tenantId,
       actorUserId: null,
@@ -106,9 +147,34 @@ export async function addResidentMessage(db: Db, tenantId: string, token: string
       action: 'case.resident_message',
       entity: 'case',
       entityId: row.id,
+      data: closed ? { reopened: true } : {},
     });
+    if (closed) {
+      const notified = await notifyReopenedByResident(
+        trx,
+        {
+          tenantId,
+          id: row.id,
+          caseNumber: row.case_number,
+          unitId: row.unit_id,
+          unitName: row.unit_name,
+          assigneeUserId: row.assignee_user_id,
+        },
+        options.baseUrl,
+      );
+      await recordAudit(trx, {
+        tenantId,
+        actorUserId: null,
+        actorLabel: 'invånare',
+        action: 'case.reopened',
+        entity: 'case',
+        entityId: row.id,
+        data: { reason: 'resident_message', notified },
+      });
+    }
+    return closed;
   });
   const view = await findCaseByTrackingToken(db, tenantId, token);
   if (!view) throw notFound('Ärendet');
-  return view;
+  return { ...view, reopened };
 }

@@ -4,7 +4,9 @@ import { Type } from 'typebox';
 import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { CalendarDate, Page } from '../../http/input.ts';
+import { INBOX_ONLY, INBOX_SORTS } from './cases.inbox.ts';
 import { CASE_CHANNELS, CASE_LANGUAGES, CASE_STATUSES, CASE_TYPES, ContactInput, STAFF_EVENT_KINDS } from './cases.schemas.ts';
+import { MAX_SEARCH_LENGTH } from './cases.search.ts';
 import { addCaseEvent, createCase, getCase, listCases, setUnitFirstResponseDays } from './cases.service.ts';
 import { registerCaseStaffRoutes } from './cases.staff.routes.ts';
 import { createCategory, listCategories, updateCategory } from './categories.service.ts';
@@ -44,6 +46,7 @@ export const CaseOut = Type.Object({
   resolvedAt: Type.Union([Type.Null(), Type.String({ format: 'date-time' })]),
   resolvedAtFirstContact: Type.Boolean(),
   referredTo: NullableString,
+  residentWroteAt: Type.Union([Type.Null(), Type.String({ format: 'date-time' })]),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });
@@ -171,6 +174,11 @@ export function registerCaseRoutes(app: App, ctx: AppContext): void {
           assignee: Type.Optional(Type.String({ format: 'uuid' })),
           category: Type.Optional(Type.String()),
           channel: Type.Optional(Type.Enum(CASE_CHANNELS)),
+          q: Type.Optional(
+            Type.String({ maxLength: MAX_SEARCH_LENGTH, description: 'Case number, name, e-mail, phone or words of the text' }),
+          ),
+          only: Type.Optional(Type.Enum(INBOX_ONLY, { description: 'Open cases due today, overdue, or with news from the resident' })),
+          sort: Type.Optional(Type.Enum(INBOX_SORTS, { description: 'Default: due (first-feedback deadline)' })),
           page: Type.Optional(Page()),
           pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
         }),
@@ -190,6 +198,9 @@ export function registerCaseRoutes(app: App, ctx: AppContext): void {
           assignee: q.assignee,
           category: q.category,
           channel: q.channel,
+          q: q.q,
+          only: q.only,
+          sort: q.sort,
           page: q.page,
           pageSize: q.pageSize,
         },

@@ -314,7 +314,7 @@ const NORRTALJE_TEMPLATES: { title: string; body: string; category: string | nul
     title: 'Handläggningen tar längre tid',
     category: null,
     body:
-      'Hej!\n\nVi behöver lite mer tid för att utreda ditt ärende {ärendenummer}. Vi återkommer till dig senast [datum].\n\n' +
+      'Hej!\n\nVi behöver lite mer tid för att utreda ditt ärende {ärendenummer}. Vi återkommer till dig senast {nästa återkoppling}.\n\n' +
       'Vänliga hälsningar\n{kommun}',
   },
 ];
@@ -326,6 +326,7 @@ async function seedResponseTemplates(db: Db, tenant: Tenant): Promise<void> {
     title: t.title,
     body: t.body,
     categoryId: idOf(t.category),
+    language: 'sv' as const,
     active: true,
   }));
   await db.transaction().execute(async (trx) => {

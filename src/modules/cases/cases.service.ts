@@ -4,15 +4,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import type { CaseLanguage } from '../../db/schema-cases.ts';
-import { forbidden, invalid, notFound } from '../../http/errors.ts';
+import { invalid, notFound } from '../../http/errors.ts';
 import { validate } from '../../http/validate.ts';
 import type { Actor } from '../accounts/actor.ts';
-import { coversUnit, grantRoots, hasAnyRole, requireAnyRole } from '../accounts/policy.ts';
+import { coversUnit, hasAnyRole, requireAnyRole } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { tenantCalendar } from '../calendar/calendar.service.ts';
 import { localDate } from '../calendar/calendar.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
-import { unitPath, unitSubtree } from '../org/org.service.ts';
+import { getUnit, unitPath } from '../org/org.service.ts';
 import { findTenantById } from '../tenants/tenants.repo.ts';
 import { firstResponseDue, resolveFirstResponseDays } from './cases.deadline.ts';
 
@@ -25,6 +25,7 @@ import { CreateCaseInput, messagesFor } from './cases.schemas.ts';
 import { findCategoryByCode, listCategories } from './categories.service.ts';
 
 export { addCaseEvent } from './cases.events.ts';
+export { type CaseListQuery, listCases } from './cases.inbox.ts';
 export type { CaseEventView, CaseView } from './cases.present.ts';
 export { addResidentMessage, findCaseByTrackingToken } from './cases.resident.ts';
 export { CASE_CHANNEL_NAMES, CASE_TYPE_NAMES, CaseEventInput, CreateCaseInput, messagesFor } from './cases.schemas.ts';
@@ -92,8 +93,7 @@ export async function createCase(
   if (!category?.active) throw invalid([{ field: 'category', message: messages.category ?? 'Välj ett område.' }]);
   const tenant = await findTenantById(db, tenantId);
   if (!tenant) throw notFound('Kommunen');
-  const [days, calendar] = await Promise.all([firstResponseDaysForCategory(db, tenantId, category.id), tenantCalendar(db, tenantId)]);
-  const { receivedDate, due } = firstResponseDue(receivedAt, days, calendar);
+  const { days, receivedDate, due } = await firstResponseDeadline(db, tenantId, category, receivedAt);
   const contact = {
     name: value.contact?.name?.trim() || null,
     email: value.contact?.email?.trim().toLowerCase() || null,
@@ -177,6 +177,42 @@ export async function createCase(
   }
 }
 
+/**
+ * The one place a case's first-feedback deadline is computed (intake, preview, public form, API):
+ * the days by `firstResponseDaysForCategory` (category > nearest unit > tenant), then the calendar.
+ */
+async function firstResponseDeadline(db: Db, tenantId: string, category: { id: string }, receivedAt: Date) {
+  const [days, calendar] = await Promise.all([firstResponseDaysForCategory(db, tenantId, category.id), tenantCalendar(db, tenantId)]);
+  return { days, ...firstResponseDue(receivedAt, days, calendar) };
+}
+
+export interface FirstResponsePreview {
+  unitName: string;
+  days: number;
+  due: string;
+}
+
+/**
+ * What the agent sees before saving a contact: the unit that will own it and the date first
+ * feedback is due, computed exactly as createCase will. Undefined for an unknown or inactive area.
+ */
+export async function previewFirstResponse(
+  actor: Actor,
+  input: { category: string; receivedAt: Date },
+  { db }: { db: Db },
+): Promise<FirstResponsePreview | undefined> {
+  requireAnyRole(actor, CASE_ROLES);
+  const category = input.category ? await findCategoryByCode(db, actor.tenantId, input.category) : undefined;
+  if (!category?.active) return undefined;
+  const tenant = await findTenantById(db, actor.tenantId);
+  if (!tenant) throw notFound('Kommunen');
+  const [{ days, due }, unit] = await Promise.all([
+    firstResponseDeadline(db, actor.tenantId, category, input.receivedAt),
+    getUnit(db, actor.tenantId, category.unitId),
+  ]);
+  return { unitName: unit.name, days, due };
+}
+
 /** Loads a case the actor may read, or 404 (another tenant's case, or a unit the actor does not cover). */
 export async function loadReadableCase(actor: Actor, id: string, db: Db) {
   const row = await repo.findCase(db, actor.tenantId, id);
@@ -190,57 +226,6 @@ export async function getCase(actor: Actor, id: string, { db }: { db: Db }) {
   const { row } = await loadReadableCase(actor, id, db);
   const events = await repo.listEvents(db, actor.tenantId, id);
   return { ...presentCase(row), events: events.map(presentEvent) };
-}
-
-export interface CaseListQuery {
-  unitId?: string;
-  status?: 'new' | 'in_progress' | 'resolved' | 'open';
-  dueBefore?: string;
-  assignee?: string;
-  category?: string;
-  channel?: string;
-  page?: number;
-  pageSize?: number;
-  /** Only the units the actor's own grants are on (an agent's inbox), not every case they may read. */
-  ownUnitsOnly?: boolean;
-}
-
-/** Units whose cases the actor may list; null = all of the tenant. */
-async function readableUnits(actor: Actor, db: Db): Promise<string[] | null> {
-  if (hasAnyRole(actor, ['agent'])) return null;
-  const roots = grantRoots(actor, ['officer', 'quality']);
-  if (roots === null) return null;
-  const sets = await Promise.all(roots.map((r) => unitSubtree(db, actor.tenantId, r)));
-  return [...new Set(sets.flat())];
-}
-
-export async function listCases(actor: Actor, query: CaseListQuery, { db }: { db: Db }) {
-  if (!hasAnyRole(actor, [...CASE_ROLES])) throw forbidden();
-  const page = Math.max(1, Math.floor(query.page ?? 1));
-  const pageSize = Math.min(200, Math.max(1, Math.floor(query.pageSize ?? 50)));
-  let unitIds = await readableUnits(actor, db);
-  if (query.ownUnitsOnly) {
-    const roots = grantRoots(actor, ['agent', 'officer', 'quality']);
-    if (roots !== null) {
-      const own = [...new Set((await Promise.all(roots.map((r) => unitSubtree(db, actor.tenantId, r)))).flat())];
-      unitIds = unitIds === null ? own : own.filter((u) => unitIds?.includes(u));
-    }
-  }
-  if (query.unitId) {
-    const wanted = await unitSubtree(db, actor.tenantId, query.unitId);
-    unitIds = unitIds === null ? wanted : wanted.filter((u) => unitIds?.includes(u));
-  }
-  const { rows, total } = await repo.listCases(db, actor.tenantId, {
-    unitIds,
-    status: query.status,
-    dueBefore: query.dueBefore,
-    assigneeUserId: query.assignee,
-    categoryCode: query.category,
-    channel: query.channel,
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
-  });
-  return { items: rows.map(presentCase), total, page, pageSize };
 }
 
 /** The local date today in Europe/Stockholm. */

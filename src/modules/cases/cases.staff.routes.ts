@@ -1,228 +1,26 @@
 // Staff pages of cases: inbox, intake ("Ny kontakt"), case page with actions, categories and
-// statistics. Plain forms, post → redirect → get; errors re-render the form with status 400.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// statistics, each in its own file. Plain forms, post → redirect → get.
 import type { App, AppContext } from '../../http/context.ts';
-import type { FieldError } from '../../http/errors.ts';
-import { pageParam } from '../../http/input.ts';
-import { renderPage } from '../../web/render.ts';
-import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
-import { listUsers } from '../accounts/accounts.service.ts';
-import { hasAnyRole } from '../accounts/policy.ts';
-import { tenantCalendar } from '../calendar/calendar.service.ts';
-import { addCalendarDays } from '../calendar/calendar.ts';
-import { stockholmLocalToInstant, toLocalInput } from '../calendar/local-time.ts';
-import { uuidOr404 } from '../org/org.routes.ts';
-import { listUnits, unitPath } from '../org/org.service.ts';
-import { fieldErrorsOf, registerCaseAdminRoutes } from './cases.admin.routes.ts';
-import { CasePage } from './cases.case.views.tsx';
-import { dueState } from './cases.deadline.ts';
-import { CASE_CHANNELS, CASE_STATUSES } from './cases.schemas.ts';
-import { addCaseEvent, canActOnCase, createCase, firstResponseDaysByCategory, getCase, listCases, today } from './cases.service.ts';
-import { InboxPage, IntakePage, type Values } from './cases.views.tsx';
-import { listCategories } from './categories.service.ts';
+import { addStaffNav } from '../../web/staff.ts';
+import { registerCaseAdminRoutes } from './cases.admin.routes.ts';
+import { registerCasePageRoutes } from './cases.case.routes.ts';
+import { registerInboxRoutes } from './cases.inbox.routes.ts';
+import { registerIntakeRoutes } from './cases.intake.routes.ts';
 import { registerResponseTemplateRoutes } from './response-templates.routes.ts';
-import { fillTemplate, templatesForCategory } from './response-templates.service.ts';
-
-const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
 
 export function registerCaseStaffRoutes(app: App, { db }: AppContext): void {
   addStaffNav({ href: '/staff/cases', label: 'Ärenden', order: 10, roles: ['agent', 'officer', 'quality', 'admin'] });
-  addStaffNav({ href: '/staff/cases/new', label: 'Ny kontakt', order: 11, roles: ['agent', 'officer', 'admin'] });
+  // An access key (Alt+N in Chrome and Edge, Alt+Shift+N in Firefox, Ctrl+Option+N on a Mac) does not
+  // collide with screen readers, whose own commands use Insert or Caps Lock (NVDA, JAWS) or Ctrl+Option
+  // with other keys (VoiceOver); N is not a browser access key of its own.
+  addStaffNav({ href: '/staff/cases/new', label: 'Ny kontakt', order: 11, roles: ['agent', 'officer', 'admin'], accessKey: 'n' });
   addStaffNav({ href: '/staff/stats', label: 'Statistik', order: 20 });
   addStaffNav({ href: '/staff/categories', label: 'Kategorier', order: 70, roles: ['admin'] });
 
-  app.get('/staff/cases', async (request, reply) => {
-    const { actor, session } = staffContext(request, reply);
-    const q = request.query as Record<string, string | undefined>;
-    const filters: Values = {
-      scope: q.scope === 'mine' ? 'mine' : 'units',
-      unit: q.unit && /^[0-9a-f-]{36}$/i.test(q.unit) ? q.unit : '',
-      status: q.status === 'all' || (CASE_STATUSES as readonly string[]).includes(q.status ?? '') ? (q.status as string) : 'open',
-      category: q.category ?? '',
-      channel: (CASE_CHANNELS as readonly string[]).includes(q.channel ?? '') ? (q.channel as string) : '',
-    };
-    const page = pageParam(q.page);
-    const [result, units, categories, calendar] = await Promise.all([
-      listCases(
-        actor,
-        {
-          unitId: filters.unit || undefined,
-          status: filters.status === 'all' ? undefined : (filters.status as 'open'),
-          assignee: filters.scope === 'mine' ? (actor.userId ?? undefined) : undefined,
-          ownUnitsOnly: filters.scope === 'units',
-          category: filters.category || undefined,
-          channel: filters.channel || undefined,
-          page,
-          pageSize: 50,
-        },
-        { db },
-      ),
-      listUnits(db, actor.tenantId),
-      listCategories(db, actor.tenantId),
-      tenantCalendar(db, actor.tenantId),
-    ]);
-    const now = today();
-    const rows = result.items.map((c) => ({ c, state: dueState(c, now, calendar) }));
-    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v)).toString();
-    return html(
-      reply,
-      renderPage(
-        InboxPage({
-          session,
-          rows,
-          total: result.total,
-          page,
-          pageSize: result.pageSize,
-          filters,
-          units,
-          categories,
-          flash: takeFlash(request),
-          query,
-        }),
-      ),
-    );
-  });
+  registerInboxRoutes(app, { db });
 
-  const intake = async (request: FastifyRequest, reply: FastifyReply, values: Values, errors: FieldError[], status = 200) => {
-    const { actor, session } = staffContext(request, reply);
-    const [categories, units, days] = await Promise.all([
-      listCategories(db, actor.tenantId, { activeOnly: true }),
-      listUnits(db, actor.tenantId),
-      firstResponseDaysByCategory(db, actor.tenantId),
-    ]);
-    const options = categories.map((category) => ({
-      category,
-      unitName: units.find((u) => u.id === category.unitId)?.name ?? '–',
-      days: days.get(category.id) ?? 2,
-    }));
-    return html(reply, renderPage(IntakePage({ session, categories: options, values, errors, flash: takeFlash(request) })), status);
-  };
-
-  app.get('/staff/cases/new', async (request, reply) =>
-    intake(request, reply, { channel: 'phone', type: 'question', language: 'sv', receivedAt: toLocalInput(new Date()) }, []),
-  );
-
-  app.post('/staff/cases/new', async (request, reply) => {
-    const { actor } = staffContext(request, reply);
-    const b = body(request);
-    const values: Values = {
-      channel: b.channel ?? '',
-      type: b.type ?? '',
-      category: b.category ?? '',
-      subject: b.subject ?? '',
-      message: b.message ?? '',
-      'contact.name': b['contact.name'] ?? '',
-      'contact.email': b['contact.email'] ?? '',
-      'contact.phone': b['contact.phone'] ?? '',
-      language: b.language ?? 'sv',
-      receivedAt: b.receivedAt ?? '',
-      resolved: b.resolved === 'yes' ? 'yes' : '',
-      answer: b.answer ?? '',
-    };
-    const receivedAt = values.receivedAt ? stockholmLocalToInstant(values.receivedAt) : new Date();
-    if (!receivedAt)
-      return intake(request, reply, values, [{ field: 'receivedAt', message: 'Ange datum och tid då kontakten kom in.' }], 400);
-    if (values.resolved && !values.answer.trim()) {
-      return intake(request, reply, values, [{ field: 'answer', message: 'Skriv svaret som gavs vid första kontakten.' }], 400);
-    }
-    const input = {
-      type: values.type,
-      channel: values.channel,
-      category: values.category,
-      subject: values.subject || null,
-      message: values.message,
-      contact: { name: values['contact.name'] || null, email: values['contact.email'] || null, phone: values['contact.phone'] || null },
-      language: values.language,
-      receivedAt: receivedAt.toISOString(),
-      ...(values.resolved ? { resolvedAtFirstContact: { answer: values.answer } } : {}),
-    };
-    try {
-      const { case: c } = await createCase(actor, input, { db });
-      const path = await unitPath(db, actor.tenantId, c.unitId);
-      request.session.flash = `Ärende ${c.caseNumber} har registrerats${c.status === 'resolved' ? ' och avslutats' : ''}. Återkoppling senast ${c.firstResponseDue} (${c.unitName}).`;
-      // The agent may not cover the owning unit; then the next contact follows.
-      return reply.redirect(canActOnCase(actor, path) || hasAnyRole(actor, ['agent']) ? `/staff/cases/${c.id}` : '/staff/cases/new', 303);
-    } catch (error) {
-      const errors = fieldErrorsOf(error).map((e) => ({ ...e, field: e.field === 'resolvedAtFirstContact.answer' ? 'answer' : e.field }));
-      return intake(request, reply, values, errors, 400);
-    }
-  });
-
-  const casePage = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    failed?: { kind: string; errors: FieldError[]; values: Values },
-  ) => {
-    const { actor, session } = staffContext(request, reply);
-    const c = await getCase(actor, id, { db });
-    const [units, users, calendar, path, templates] = await Promise.all([
-      listUnits(db, actor.tenantId),
-      listUsers(db, actor.tenantId),
-      tenantCalendar(db, actor.tenantId),
-      unitPath(db, actor.tenantId, c.unitId),
-      templatesForCategory(db, actor.tenantId, c.categoryId),
-    ]);
-    // ?template=<id>&for=answer|resolve pre-fills that form (only with a template offered for this case).
-    const q = request.query as Record<string, string | undefined>;
-    const chosen = failed ? undefined : templates.find((t) => t.id === q.template);
-    const prefill = chosen && {
-      form: q.for === 'resolve' ? ('resolve' as const) : ('answer' as const),
-      templateId: chosen.id,
-      title: chosen.title,
-      body: fillTemplate(chosen.body, { caseNumber: c.caseNumber, tenantName: actor.tenantName }),
-    };
-    const now = today();
-    const start = [c.receivedDate, now].sort()[1]; // the later of two dates
-    const workingDays: string[] = [];
-    for (let d = addCalendarDays(start, 1); workingDays.length < 30; d = addCalendarDays(d, 1))
-      if (calendar.isWorkingDay(d)) workingDays.push(d);
-    const page = CasePage({
-      session,
-      c,
-      state: dueState(c, now, calendar),
-      units,
-      users: users.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name })),
-      canAct: canActOnCase(actor, path),
-      canChangeDeadline: canActOnCase(actor, path) && hasAnyRole(actor, ['admin', 'quality']),
-      workingDays,
-      flash: takeFlash(request),
-      failed,
-      templates: templates.map((t) => ({ id: t.id, title: t.title })),
-      prefill,
-    });
-    return html(reply, renderPage(page), failed ? 400 : 200);
-  };
-
-  app.get('/staff/cases/:id', async (request, reply) => casePage(request, reply, uuidOr404((request.params as { id: string }).id)));
-
-  app.post('/staff/cases/:id/events', async (request, reply) => {
-    const { actor } = staffContext(request, reply);
-    const id = uuidOr404((request.params as { id: string }).id);
-    const b = body(request);
-    const kind = b.kind ?? '';
-    const input: Record<string, unknown> = { kind };
-    if (b.body !== undefined) input.body = b.body;
-    if (b.nextFeedbackDate) input.nextFeedbackDate = b.nextFeedbackDate;
-    if (b.reason !== undefined) input.reason = b.reason;
-    if (b.newDueDate !== undefined) input.newDueDate = b.newDueDate;
-    if (kind === 'referred') input.authority = (b.otherAuthority ?? '').trim() || b.authority || '';
-    if (kind === 'reassigned') {
-      if (b.unitId) input.unitId = b.unitId;
-      input.assigneeUserId = b.assigneeUserId || null;
-    }
-    if (kind === 'next_feedback_promised' && !b.nextFeedbackDate) {
-      return casePage(request, reply, id, { kind, errors: [{ field: 'nextFeedbackDate', message: 'Välj en arbetsdag.' }], values: b });
-    }
-    try {
-      await addCaseEvent(actor, id, input, { db });
-      request.session.flash = 'Åtgärden har sparats.';
-      return reply.redirect(`/staff/cases/${id}`, 303);
-    } catch (error) {
-      return casePage(request, reply, id, { kind, errors: fieldErrorsOf(error), values: b });
-    }
-  });
-
+  registerIntakeRoutes(app, { db });
+  registerCasePageRoutes(app, { db });
   registerCaseAdminRoutes(app, { db });
   registerResponseTemplateRoutes(app, { db });
 }

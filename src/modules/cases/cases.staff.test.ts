@@ -171,7 +171,7 @@ describe('staff pages', () => {
       unitId: f.unitB,
       active: 'yes',
     });
-    expect(dup.statusCode).toBe(400);
+    expect(dup.statusCode).toBe(409);
     expect(dup.body).toContain('Det finns redan en kategori med den koden.');
     const ok = await submit('/staff/categories', '/staff/categories', cookie, {
       code: 'parkering',

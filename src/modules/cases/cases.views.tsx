@@ -1,18 +1,17 @@
 // Staff pages of cases: the inbox, the intake form ("Ny kontakt") and the case page.
 import type { FieldError } from '../../http/errors.ts';
 import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
-import { dateTimeFormat } from '../../web/i18n.ts';
+import { dateTimeFormat, formatLongDate } from '../../web/i18n.ts';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
-import type { OrgUnit } from '../org/org.service.ts';
 import { type DueState, dueStateLabel, formatWorkingDays } from './cases.deadline.ts';
-import type { CaseView } from './cases.present.ts';
-import { CASE_CHANNEL_NAMES, CASE_CHANNELS, CASE_STATUS_NAMES, CASE_TYPE_NAMES, CASE_TYPES } from './cases.schemas.ts';
+import { CASE_CHANNEL_NAMES, CASE_CHANNELS, CASE_TYPE_NAMES, CASE_TYPES } from './cases.schemas.ts';
+import type { FirstResponsePreview } from './cases.service.ts';
 import type { Category } from './categories.service.ts';
 
 export type Session = NonNullable<StaffPageProps['session']>;
 export type Values = Record<string, string>;
 
-const dateTime = (iso: string) =>
+const _dateTime = (iso: string) =>
   dateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
 
 export function DueLabel({ state }: { state: DueState }) {
@@ -20,128 +19,24 @@ export function DueLabel({ state }: { state: DueState }) {
   return <span class={`due ${className}`}>{text}</span>;
 }
 
-export interface InboxRow {
-  c: CaseView;
-  state: DueState;
-}
-
-interface InboxProps {
-  session: Session;
-  rows: InboxRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  filters: Values;
-  units: OrgUnit[];
-  categories: Category[];
-  flash?: string;
-  query: string;
-}
-
-export function InboxPage({ session, rows, total, page, pageSize, filters, units, categories, flash, query }: InboxProps) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const pageLink = (p: number) =>
-    `/staff/cases?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), page: String(p) })}`;
-  return (
-    <StaffPage title="Ärenden" session={session} current="/staff/cases">
-      <h1>Ärenden</h1>
-      {flash && <Notice>{flash}</Notice>}
-      <form method="get" action="/staff/cases" class="filters">
-        <SelectField
-          id="scope"
-          label="Visa"
-          value={filters.scope}
-          options={[
-            { value: 'units', label: 'Mina enheter' },
-            { value: 'mine', label: 'Tilldelade mig' },
-          ]}
-        />
-        <SelectField
-          id="unit"
-          label="Enhet"
-          value={filters.unit}
-          empty="Alla enheter"
-          options={units.map((u) => ({ value: u.id, label: u.name }))}
-        />
-        <SelectField
-          id="status"
-          label="Status"
-          value={filters.status}
-          options={[
-            { value: 'open', label: 'Öppna' },
-            ...Object.entries(CASE_STATUS_NAMES).map(([value, label]) => ({ value, label })),
-            { value: 'all', label: 'Alla' },
-          ]}
-        />
-        <SelectField
-          id="category"
-          label="Kategori"
-          value={filters.category}
-          empty="Alla kategorier"
-          options={categories.map((c) => ({ value: c.code, label: c.name }))}
-        />
-        <SelectField
-          id="channel"
-          label="Kanal"
-          value={filters.channel}
-          empty="Alla kanaler"
-          options={CASE_CHANNELS.map((c) => ({ value: c, label: CASE_CHANNEL_NAMES[c] }))}
-        />
-        <button type="submit">Filtrera</button>
-      </form>
-      <table>
-        <caption>
-          {total} {total === 1 ? 'ärende' : 'ärenden'}, sorterade efter tidsfrist{pages > 1 ? ` (sida ${page} av ${pages})` : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Ärende</th>
-            <th scope="col">Inkom</th>
-            <th scope="col">Typ</th>
-            <th scope="col">Kategori</th>
-            <th scope="col">Enhet</th>
-            <th scope="col">Status</th>
-            <th scope="col">Återkoppling senast</th>
-            <th scope="col">Läge</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ c, state }) => (
-            <tr>
-              <th scope="row">
-                <a href={`/staff/cases/${c.id}`}>{c.caseNumber}</a>
-              </th>
-              <td>{dateTime(c.receivedAt)}</td>
-              <td>{CASE_TYPE_NAMES[c.type]}</td>
-              <td>{c.categoryName}</td>
-              <td>{c.unitName}</td>
-              <td>{CASE_STATUS_NAMES[c.status]}</td>
-              <td>{c.firstResponseDue}</td>
-              <td>
-                <DueLabel state={state} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {pages > 1 && (
-        <nav aria-label="Sidor" class="pager">
-          {page > 1 && <a href={pageLink(page - 1)}>Föregående sida</a>} {page < pages && <a href={pageLink(page + 1)}>Nästa sida</a>}
-        </nav>
-      )}
-    </StaffPage>
-  );
-}
-
 interface IntakeProps {
   session: Session;
   categories: { category: Category; unitName: string; days: number }[];
   values: Values;
   errors: FieldError[];
+  /** Owner and due date for the chosen area and time of receipt, before saving. */
+  preview?: FirstResponsePreview;
   flash?: string;
 }
 
-export function IntakePage({ session, categories, values, errors, flash }: IntakeProps) {
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Ansvarig: Gatuenheten. Återkoppling senast torsdag 3 december 2026 (2 arbetsdagar)." */
+export function previewText(p: FirstResponsePreview): string {
+  return `Ansvarig: ${p.unitName}. Återkoppling senast ${formatLongDate(p.due, 'sv')} (${plural(p.days, 'arbetsdag', 'arbetsdagar')}).`;
+}
+
+export function IntakePage({ session, categories, values, errors, preview, flash }: IntakeProps) {
   return (
     <StaffPage title="Ny kontakt" session={session} current="/staff/cases/new">
       <h1>Ny kontakt</h1>
@@ -183,6 +78,14 @@ export function IntakePage({ session, categories, values, errors, flash }: Intak
             label: `${category.name} – ${unitName} (återkoppling inom ${formatWorkingDays(days)})`,
           }))}
         />
+        <div class="intake-preview">
+          <p id="intake-preview" aria-live="polite">
+            {preview ? previewText(preview) : 'Välj område för att se ansvarig enhet och svarsdatum.'}
+          </p>
+          <button type="submit" name="action" value="preview" class="secondary">
+            Visa ansvarig och svarsdatum
+          </button>
+        </div>
         <TextField id="subject" label="Rubrik (frivilligt)" value={values.subject} errors={errors} />
         <TextField id="message" label="Meddelande" value={values.message} errors={errors} textarea />
         <fieldset>
@@ -208,6 +111,7 @@ export function IntakePage({ session, categories, values, errors, flash }: Intak
         <TextField id="answer" label="Svaret som gavs (om löst vid första kontakten)" value={values.answer} errors={errors} textarea />
         <button type="submit">Registrera</button>
       </form>
+      <script src="/static/intake.js" defer />
     </StaffPage>
   );
 }

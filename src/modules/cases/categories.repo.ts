@@ -28,8 +28,10 @@ export function listCategories(db: Db, tenantId: string, { activeOnly = false } 
   return q.orderBy('name').execute();
 }
 
-export function findCategory(db: Db, tenantId: string, id: string): Promise<Category | undefined> {
-  return db.selectFrom('categories').select(COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+/** forUpdate: lock the row until the end of the transaction (check and change under one lock). */
+export function findCategory(db: Db, tenantId: string, id: string, { forUpdate = false } = {}): Promise<Category | undefined> {
+  const q = db.selectFrom('categories').select(COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id);
+  return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
 export function findCategoryByCode(db: Db, tenantId: string, code: string): Promise<Category | undefined> {

@@ -98,11 +98,16 @@ export async function createCategory(actor: Actor, input: unknown, { db }: { db:
   }
 }
 
+/**
+ * Reads the category under a row lock inside the transaction, so two concurrent changes run one
+ * after the other and each audits the state it really replaced; a code taken meanwhile is a 409.
+ */
 export async function updateCategory(actor: Actor, id: string, input: unknown, { db }: { db: Db }): Promise<repo.Category> {
   const values = await checked(actor, input, db);
-  const before = await getCategory(db, actor.tenantId, id);
   try {
     return await db.transaction().execute(async (trx) => {
+      const before = await repo.findCategory(trx, actor.tenantId, id, { forUpdate: true });
+      if (!before) throw notFound('Kategorin');
       const category = await repo.updateCategory(trx, actor.tenantId, id, values);
       if (!category) throw notFound('Kategorin');
       await recordAudit(trx, {

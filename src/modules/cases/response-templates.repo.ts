@@ -1,5 +1,6 @@
-// Queries of response templates (migration 0007). Every query is filtered by tenant.
+// Queries of response templates (migrations 0007, 0011). Every query is filtered by tenant.
 import type { Db } from '../../db/database.ts';
+import type { CaseLanguage } from '../../db/schema-cases.ts';
 
 export interface ResponseTemplate {
   id: string;
@@ -7,6 +8,7 @@ export interface ResponseTemplate {
   body: string;
   /** Null = for every category. */
   categoryId: string | null;
+  language: CaseLanguage;
   active: boolean;
 }
 
@@ -14,12 +16,19 @@ export interface ResponseTemplateValues {
   title: string;
   body: string;
   categoryId: string | null;
+  language: CaseLanguage;
   active: boolean;
 }
 
-const COLUMNS = ['id', 'title', 'body', 'category_id as categoryId', 'active'] as const;
+const COLUMNS = ['id', 'title', 'body', 'category_id as categoryId', 'language', 'active'] as const;
 
-const row = (v: ResponseTemplateValues) => ({ title: v.title, body: v.body, category_id: v.categoryId, active: v.active });
+const row = (v: ResponseTemplateValues) => ({
+  title: v.title,
+  body: v.body,
+  category_id: v.categoryId,
+  language: v.language,
+  active: v.active,
+});
 
 export function listResponseTemplates(db: Db, tenantId: string): Promise<ResponseTemplate[]> {
   return db
@@ -27,26 +36,39 @@ export function listResponseTemplates(db: Db, tenantId: string): Promise<Respons
     .select(COLUMNS)
     .where('tenant_id', '=', tenantId)
     .orderBy('active', 'desc')
+    .orderBy('language')
     .orderBy('title')
     .orderBy('id')
     .execute();
 }
 
-/** Active templates offered for a case of this category: the category's own and those for every category. */
-export function listActiveTemplatesForCategory(db: Db, tenantId: string, categoryId: string): Promise<ResponseTemplate[]> {
+/** Active templates offered for a case of this category and language: the category's own and those for every category. */
+export function listActiveTemplatesForCase(
+  db: Db,
+  tenantId: string,
+  categoryId: string,
+  language: CaseLanguage,
+): Promise<ResponseTemplate[]> {
   return db
     .selectFrom('response_templates')
     .select(COLUMNS)
     .where('tenant_id', '=', tenantId)
     .where('active', '=', true)
+    .where('language', '=', language)
     .where((eb) => eb.or([eb('category_id', '=', categoryId), eb('category_id', 'is', null)]))
     .orderBy('title')
     .orderBy('id')
     .execute();
 }
 
-export function findResponseTemplate(db: Db, tenantId: string, id: string): Promise<ResponseTemplate | undefined> {
-  return db.selectFrom('response_templates').select(COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+export function findResponseTemplate(
+  db: Db,
+  tenantId: string,
+  id: string,
+  { forUpdate = false } = {},
+): Promise<ResponseTemplate | undefined> {
+  const q = db.selectFrom('response_templates').select(COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id);
+  return (forUpdate ? q.forUpdate() : q).executeTakeFirst();
 }
 
 export function insertResponseTemplate(db: Db, tenantId: string, values: ResponseTemplateValues): Promise<ResponseTemplate> {

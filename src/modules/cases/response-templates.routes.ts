@@ -8,7 +8,7 @@ import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
 import { hasAnyRole } from '../accounts/policy.ts';
 import { uuidOr404 } from '../org/org.routes.ts';
-import { fieldErrorsOf } from './cases.admin.routes.ts';
+import { fieldErrorsOf, formStatus } from './cases.admin.routes.ts';
 import type { Values } from './cases.views.tsx';
 import { listCategories } from './categories.service.ts';
 import {
@@ -28,14 +28,28 @@ const formValues = (b: Record<string, string>, withActive: boolean): Values => (
   title: b.title ?? '',
   body: b.body ?? '',
   categoryId: b.categoryId ?? '',
+  language: b.language ?? 'sv',
   active: withActive ? (b.active === 'yes' ? 'yes' : 'no') : 'yes',
 });
-const input = (v: Values) => ({ title: v.title, body: v.body, categoryId: v.categoryId || null, active: v.active === 'yes' });
+const input = (v: Values) => ({
+  title: v.title,
+  body: v.body,
+  categoryId: v.categoryId || null,
+  language: v.language,
+  active: v.active === 'yes',
+});
 
 export function registerResponseTemplateRoutes(app: App, { db }: { db: Db }): void {
   addStaffNav({ href: HREF, label: 'Svarsmallar', order: 72, roles: ['admin', 'quality'] });
 
-  const page = async (request: FastifyRequest, reply: FastifyReply, values: Values, errors: FieldError[], editingId?: string) => {
+  const page = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values,
+    errors: FieldError[],
+    editingId?: string,
+    status = 400,
+  ) => {
     const { actor, session } = staffContext(request, reply);
     if (!hasAnyRole(actor, ['admin', 'quality'])) throw new AppError('forbidden', 'Du har inte behörighet att göra detta.');
     const [templates, categories, editing] = await Promise.all([
@@ -44,10 +58,10 @@ export function registerResponseTemplateRoutes(app: App, { db }: { db: Db }): vo
       editingId ? getResponseTemplate(actor, editingId, { db }) : Promise.resolve(undefined),
     ]);
     const view = ResponseTemplatesPage({ session, templates, categories, values, errors, flash: takeFlash(request), editing });
-    return html(reply, renderPage(view), errors.length > 0 ? 400 : 200);
+    return html(reply, renderPage(view), errors.length > 0 ? status : 200);
   };
 
-  app.get(HREF, async (request, reply) => page(request, reply, { active: 'yes' }, []));
+  app.get(HREF, async (request, reply) => page(request, reply, { active: 'yes', language: 'sv' }, []));
   app.post(HREF, async (request, reply) => {
     const { actor } = staffContext(request, reply);
     const values = formValues(body(request), false);
@@ -56,7 +70,7 @@ export function registerResponseTemplateRoutes(app: App, { db }: { db: Db }): vo
       request.session.flash = `Mallen ”${template.title}” har lagts till.`;
       return reply.redirect(HREF, 303);
     } catch (error) {
-      return page(request, reply, values, fieldErrorsOf(error));
+      return page(request, reply, values, fieldErrorsOf(error), undefined, formStatus(error));
     }
   });
 
@@ -64,7 +78,13 @@ export function registerResponseTemplateRoutes(app: App, { db }: { db: Db }): vo
     const { actor } = staffContext(request, reply);
     const id = idOf(request);
     const t = await getResponseTemplate(actor, id, { db });
-    return page(request, reply, { title: t.title, body: t.body, categoryId: t.categoryId ?? '', active: t.active ? 'yes' : 'no' }, [], id);
+    return page(
+      request,
+      reply,
+      { title: t.title, body: t.body, categoryId: t.categoryId ?? '', language: t.language, active: t.active ? 'yes' : 'no' },
+      [],
+      id,
+    );
   });
   app.post(`${HREF}/:id`, async (request, reply) => {
     const { actor } = staffContext(request, reply);
@@ -75,7 +95,7 @@ export function registerResponseTemplateRoutes(app: App, { db }: { db: Db }): vo
       request.session.flash = `Mallen ”${template.title}” har sparats.`;
       return reply.redirect(HREF, 303);
     } catch (error) {
-      return page(request, reply, values, fieldErrorsOf(error), id);
+      return page(request, reply, values, fieldErrorsOf(error), id, formStatus(error));
     }
   });
   app.post(`${HREF}/:id/deactivate`, async (request, reply) => {

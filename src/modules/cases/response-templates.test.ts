@@ -15,7 +15,7 @@ import {
   createResponseTemplate,
   deactivateResponseTemplate,
   fillTemplate,
-  templatesForCategory,
+  templatesForCase,
   updateResponseTemplate,
 } from './response-templates.service.ts';
 
@@ -192,69 +192,130 @@ describe('response templates: admin pages', () => {
   });
 });
 
+/** Posts the answer form of a case with the given fields (a template insertion or a send). */
+async function postAnswer(caseId: string, cookie: string, values: Record<string, string>) {
+  return submit(`/staff/cases/${caseId}/events`, `/staff/cases/${caseId}`, cookie, values);
+}
+
 describe('response templates on the case page', () => {
-  it('fillTemplate replaces every placeholder and nothing else', () => {
-    expect(fillTemplate('{kommun}: {ärendenummer}, {ärendenummer} {okänd}', { caseNumber: '2026-00001', tenantName: 'Ort' })).toBe(
-      'Ort: 2026-00001, 2026-00001 {okänd}',
+  it('fillTemplate fills every placeholder Insyn knows, in the case language, and leaves the rest', () => {
+    const c = {
+      caseNumber: '2026-00001',
+      tenantName: 'Ort',
+      language: 'sv' as const,
+      firstResponseDue: '2026-12-03',
+      nextFeedbackDue: null,
+      officerName: 'Anna Handläggare',
+      unitName: 'Gatuenheten',
+    };
+    expect(
+      fillTemplate(
+        '{kommun}: {ärendenummer}, [ärendenummer] senast {svarsdatum}. {handläggare}, {Enhet}. {nästa återkoppling} {okänd} [datum]',
+        c,
+      ),
+    ).toBe(
+      'Ort: 2026-00001, 2026-00001 senast torsdag 3 december 2026. Anna Handläggare, Gatuenheten. {nästa återkoppling} {okänd} [datum]',
     );
+    expect(fillTemplate('{svarsdatum}', { ...c, language: 'en' })).toBe('Thursday, 3 December 2026');
+    expect(fillTemplate('{svarsdatum}', { ...c, language: 'fi' })).toBe('torstaina 3. joulukuuta 2026');
   });
 
-  it('offers active templates of the case category and for all categories; ?template pre-fills with placeholders replaced and escaped', async () => {
+  it('offers active templates of the case category and language; adding one keeps what was typed (no JavaScript needed)', async () => {
     const { tenant, officer, admin, login, catA, catB } = await setup();
     const db = { db: t.db };
     const c = (await createCase(admin.actor, question(), db)).case;
     const mine = await createResponseTemplate(
       admin.actor,
-      { title: 'Svar om sophämtning', body: 'Hej! Ärende {ärendenummer} hos {kommun}: <b>tömning</b> & "mer".', categoryId: catA.id },
+      { title: 'Svar om sophämtning', body: 'Ärende {ärendenummer} hos {kommun}: <b>tömning</b> & "mer".', categoryId: catA.id },
       db,
     );
     const all = await createResponseTemplate(admin.actor, { title: 'Allmänt tack', body: 'Tack från {kommun}.' }, db);
     const other = await createResponseTemplate(admin.actor, { title: 'Annan kategori', body: 'B', categoryId: catB.id }, db);
+    const finnish = await createResponseTemplate(admin.actor, { title: 'Kiitos', body: 'Kiitos.', language: 'fi' }, db);
     const old = await createResponseTemplate(admin.actor, { title: 'Gammal mall', body: 'Gammal' }, db);
     await deactivateResponseTemplate(admin.actor, old.id, db);
 
-    expect((await templatesForCategory(t.db, tenant.tenant.id, catA.id)).map((x) => x.title)).toEqual([
+    expect((await templatesForCase(t.db, tenant.tenant.id, { categoryId: catA.id, language: 'sv' })).map((x) => x.title)).toEqual([
       'Allmänt tack',
       'Svar om sophämtning',
+    ]);
+    expect((await templatesForCase(t.db, tenant.tenant.id, { categoryId: catA.id, language: 'fi' })).map((x) => x.id)).toEqual([
+      finnish.id,
     ]);
 
     const cookie = await login(officer);
     const page = await t.app.inject({ method: 'GET', url: `/staff/cases/${c.id}`, headers: { cookie } });
     expect(page.statusCode).toBe(200);
-    // Its own GET form, outside the answer form, with a label.
-    expect(page.body).toContain(`<form method="get" action="/staff/cases/${c.id}#answer-title"`);
-    expect(page.body).toContain(`<form method="get" action="/staff/cases/${c.id}#resolve-title"`);
+    // The chooser is inside the answer form itself: no separate GET form that would lose the text.
+    expect(page.body).not.toContain('<form method="get" action="/staff/cases/');
     expect(page.body).toContain('<label for="answer-template">Använd mall</label>');
     expect(page.body).toContain(`<option value="${mine.id}">Svar om sophämtning</option>`);
     expect(page.body).toContain(`<option value="${all.id}">Allmänt tack</option>`);
     expect(page.body).not.toContain('Annan kategori');
     expect(page.body).not.toContain('Gammal mall');
-    expect(textarea(page.body, 'answer-body')).toBe('');
+    expect(page.body).not.toContain('Kiitos');
 
-    const filled = await t.app.inject({ method: 'GET', url: `/staff/cases/${c.id}?template=${mine.id}&for=answer`, headers: { cookie } });
-    expect(filled.statusCode).toBe(200);
-    expect(textarea(filled.body, 'answer-body')).toBe(
-      `Hej! Ärende ${c.caseNumber} hos Mallby kommun: &lt;b>tömning&lt;/b> &amp; &quot;mer&quot;.`,
+    const added = await postAnswer(c.id, cookie, { kind: 'first_response', action: 'template', template: mine.id, body: 'Hej Anna!' });
+    expect(added.statusCode).toBe(200);
+    expect(textarea(added.body, 'answer-body')).toBe(
+      `Hej Anna!\n\nÄrende ${c.caseNumber} hos Mallby kommun: &lt;b>tömning&lt;/b> &amp; &quot;mer&quot;.`,
     );
-    expect(filled.body).not.toContain('<b>tömning</b>');
-    expect(filled.body).not.toContain('{ärendenummer}');
-    expect(textarea(filled.body, 'resolve-body')).toBe('');
-    expect(filled.body).toContain(`<option value="${mine.id}" selected>Svar om sophämtning</option>`);
-    expect(filled.body).toContain('Texten nedan kommer från mallen ”Svar om sophämtning”.');
+    expect(added.body).not.toContain('<b>tömning</b>');
+    expect(added.body).toContain('Texten från mallen ”Svar om sophämtning” har lagts till.');
+    expect(textarea(added.body, 'resolve-body')).toBe('');
+    // Nothing was sent.
+    const events = await t.db.selectFrom('case_events').select('kind').where('case_id', '=', c.id).execute();
+    expect(events.map((e) => e.kind)).toEqual(['received']);
 
-    const resolve = await t.app.inject({ method: 'GET', url: `/staff/cases/${c.id}?template=${all.id}&for=resolve`, headers: { cookie } });
+    const resolve = await postAnswer(c.id, cookie, { kind: 'resolved', action: 'template', template: all.id, body: '' });
     expect(textarea(resolve.body, 'resolve-body')).toBe('Tack från Mallby kommun.');
     expect(textarea(resolve.body, 'answer-body')).toBe('');
 
-    // Deactivated, other category's, other tenant's or malformed: nothing is filled in.
+    // Deactivated, other category's, other language's, other tenant's or malformed: the text stays as typed.
     const foreignTenant = await setup('Annanby kommun');
     const foreign = await createResponseTemplate(foreignTenant.admin.actor, { title: 'Främmande', body: 'Främmande text' }, db);
-    for (const id of [old.id, other.id, foreign.id, 'inte-ett-id']) {
-      const res = await t.app.inject({ method: 'GET', url: `/staff/cases/${c.id}?template=${id}&for=answer`, headers: { cookie } });
-      expect(res.statusCode).toBe(200);
-      expect(textarea(res.body, 'answer-body')).toBe('');
-      expect(res.body).not.toContain('Texten nedan kommer från mallen');
+    for (const id of [old.id, other.id, finnish.id, foreign.id, 'inte-ett-id', '']) {
+      const res = await postAnswer(c.id, cookie, { kind: 'first_response', action: 'template', template: id, body: 'Mitt svar' });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('Välj en svarsmall.');
+      expect(textarea(res.body, 'answer-body')).toBe('Mitt svar');
     }
+  });
+
+  it('an answer with a placeholder left unfilled is refused and kept; known ones are filled when sent', async () => {
+    const { officer, admin, login } = await setup();
+    const db = { db: t.db };
+    const c = (await createCase(admin.actor, { ...question(), contact: { email: 'inv@example.se' } }, db)).case;
+    const cookie = await login(officer);
+    const typed = 'Vi återkommer senast [datum] om ärende {ärendenummer}.';
+    const refused = await postAnswer(c.id, cookie, { kind: 'first_response', body: typed });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Texten innehåller [datum], som inte har fyllts i.');
+    expect(textarea(refused.body, 'answer-body')).toBe(typed);
+    expect(
+      (await t.db.selectFrom('mail_outbox').select('id').where('ref_id', '=', c.id).where('kind', '=', 'case_first_response').execute())
+        .length,
+    ).toBe(0);
+
+    const sent = await postAnswer(c.id, cookie, {
+      kind: 'first_response',
+      body: 'Ärende {ärendenummer}: svar senast {svarsdatum}. /{handläggare}',
+    });
+    expect(sent.statusCode).toBe(303);
+    const event = await t.db
+      .selectFrom('case_events')
+      .select('body')
+      .where('case_id', '=', c.id)
+      .where('kind', '=', 'first_response')
+      .executeTakeFirstOrThrow();
+    expect(event.body).toMatch(new RegExp(`^Ärende ${c.caseNumber}: svar senast \\w+ \\d{1,2} \\w+ \\d{4}\\. /Test `));
+    const mail = await t.db
+      .selectFrom('mail_outbox')
+      .select('body')
+      .where('ref_id', '=', c.id)
+      .where('kind', '=', 'case_first_response')
+      .executeTakeFirstOrThrow();
+    expect(mail.body).not.toContain('{');
   });
 
   it('a template deactivated through the page is no longer offered on the case', async () => {
@@ -269,10 +330,9 @@ describe('response templates on the case page', () => {
     expect(off.statusCode).toBe(303);
     const list = await t.app.inject({ method: 'GET', url: HREF, headers: { cookie } });
     expect(list.body).toContain('Mallen ”Snart borta” har inaktiverats.');
-    expect(list.body).toMatch(/>Snart borta<\/a><\/th><td>Alla kategorier<\/td><td>Nej<\/td>/);
-    const after = await t.app.inject({ method: 'GET', url: `/staff/cases/${c.id}?template=${tpl.id}`, headers: { cookie } });
+    expect(list.body).toMatch(/>Snart borta<\/a><\/th><td>Alla kategorier<\/td><td>Svenska<\/td><td>Nej<\/td>/);
+    const after = await t.app.inject({ method: 'GET', url: `/staff/cases/${c.id}`, headers: { cookie } });
     expect(after.body).not.toContain('Snart borta');
     expect(after.body).not.toContain('id="answer-template"');
-    expect(textarea(after.body, 'answer-body')).toBe('');
   });
 });

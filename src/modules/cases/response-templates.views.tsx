@@ -4,7 +4,7 @@ import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../w
 import { StaffPage } from '../../web/layout.tsx';
 import type { Session, Values } from './cases.views.tsx';
 import type { Category } from './categories.service.ts';
-import type { ResponseTemplate } from './response-templates.service.ts';
+import { PLACEHOLDERS, type ResponseTemplate } from './response-templates.service.ts';
 
 interface TemplatesProps {
   session: Session;
@@ -18,6 +18,12 @@ interface TemplatesProps {
 }
 
 const HREF = '/staff/response-templates';
+
+const LANGUAGE_NAMES: Record<string, string> = { sv: 'Svenska', fi: 'Finska', en: 'Engelska' };
+
+const PLACEHOLDER_HINT = `1–5000 tecken. Insyn fyller i ${Object.entries(PLACEHOLDERS)
+  .map(([name, meaning]) => `{${name}} (${meaning})`)
+  .join(', ')}. Annat inom {} eller [] måste handläggaren skriva in innan svaret kan skickas.`;
 
 function TemplateFields({
   categories,
@@ -41,14 +47,15 @@ function TemplateFields({
         empty="Alla kategorier"
         options={categories.map((c) => ({ value: c.id, label: c.active ? c.name : `${c.name} (inaktiv)` }))}
       />
-      <TextField
-        id="body"
-        label="Text"
-        textarea
-        value={values.body}
+      <SelectField
+        id="language"
+        label="Språk"
+        value={values.language}
         errors={errors}
-        hint="1–5000 tecken. {ärendenummer} ersätts med ärendets nummer och {kommun} med kommunens namn."
+        hint="Mallen erbjuds på ärenden på det språket."
+        options={Object.entries(LANGUAGE_NAMES).map(([value, label]) => ({ value, label }))}
       />
+      <TextField id="body" label="Text" textarea value={values.body} errors={errors} hint={PLACEHOLDER_HINT} />
       {withActive && (
         <div class="field">
           <input type="checkbox" id="active" name="active" value="yes" checked={values.active !== 'no'} />{' '}
@@ -99,6 +106,7 @@ export function ResponseTemplatesPage({ session, templates, categories, values, 
             <tr>
               <th scope="col">Rubrik</th>
               <th scope="col">Kategori</th>
+              <th scope="col">Språk</th>
               <th scope="col">Aktiv</th>
             </tr>
           </thead>
@@ -109,6 +117,7 @@ export function ResponseTemplatesPage({ session, templates, categories, values, 
                   <a href={`${HREF}/${t.id}`}>{t.title}</a>
                 </th>
                 <td>{categoryName(t.categoryId)}</td>
+                <td>{LANGUAGE_NAMES[t.language]}</td>
                 <td>{t.active ? 'Ja' : 'Nej'}</td>
               </tr>
             ))}
