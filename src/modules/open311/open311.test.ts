@@ -12,7 +12,8 @@ import {
 import { addCaseEvent, createCase } from '../cases/cases.service.ts';
 import { createCategory } from '../cases/categories.service.ts';
 import { createUnit } from '../org/org.service.ts';
-import { endOfLocalDay } from './open311.service.ts';
+import { w3c } from './open311.input.ts';
+import { endOfLocalDay } from './open311.requests.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -141,7 +142,7 @@ describe('Open311 GeoReport v2', () => {
       service_code: 'gatubelysning',
       service_name: 'Gatubelysning',
       agency_responsible: 'Park & gata',
-      requested_datetime: row.received_at.toISOString(),
+      requested_datetime: w3c(row.received_at),
       expected_datetime: endOfLocalDay(row.first_response_due),
     });
     expect(request.service_notice).toMatch(/^Vi återkopplar senast \S+ \d+ \S+ \d{4}\.$/);
@@ -236,7 +237,7 @@ describe('Open311 GeoReport v2', () => {
       contact_name: 'Dora Appsson',
       contact_email: 'app.user@example.org',
     });
-    expect(stored.message).toBe('Mörkt i hela gränden\n\nPlats: Lilla gränd 2 – 59.76, 18.70');
+    expect(stored.message).toBe('Mörkt i hela gränden\n\nPlats: Lilla gränd 2 – 59.76, 18.7');
 
     const json = await t.app.inject({
       method: 'POST',
@@ -270,7 +271,7 @@ describe('Open311 GeoReport v2', () => {
       headers: { authorization: 'Bearer insyn_fel' },
       payload: base,
     });
-    expect(badBearer.statusCode).toBe(401);
+    expect(badBearer.statusCode).toBe(403);
     expect(badBearer.body).toContain('<description>Invalid api_key.</description>');
     expect((await post({ ...base, api_key: otherAgent.token })).statusCode).toBe(403);
     const badCode = await post({ ...base, api_key: f.agent.token, service_code: 'okand' });
