@@ -157,6 +157,8 @@ export async function serviceDefinition(db: Db, tenant: Tenant, code: string, la
 export async function createRequest(actor: Actor, tenant: Tenant, params: Record<string, unknown>, lang: Lang, { db }: { db: Db }) {
   const serviceCode = text(params.service_code, 'service_code', 40);
   if (!serviceCode) throw new Open311Error(400, 'service_code is required.');
+  const categories = await listCategories(db, tenant.id, { activeOnly: true });
+  if (!categories.some((c) => c.code === serviceCode)) throw new Open311Error(404, `Unknown service_code "${serviceCode}".`);
   const description = text(params.description, 'description', 10000);
   if (!description) throw new Open311Error(400, 'description is required.');
   const attributes = attributesOf(params);
