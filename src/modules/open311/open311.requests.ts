@@ -139,6 +139,21 @@ export function window(q: { start_date?: string; end_date?: string }, now = new 
   return { start, end };
 }
 
+const MAX_PAGE = 100_000;
+
+/** page (from 1) and page_size (1–1000) as limit and offset; 400 for Infinity, 1e308 or fractions the schema let through. */
+export function paging(q: { page?: unknown; page_size?: unknown }): { limit: number; offset: number } {
+  const page = q.page ?? 1;
+  const size = q.page_size ?? MAX_PAGE_SIZE;
+  if (typeof page !== 'number' || !Number.isSafeInteger(page) || page < 1 || page > MAX_PAGE) {
+    throw new Open311Error(400, `page must be a whole number from 1 to ${MAX_PAGE}.`);
+  }
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new Open311Error(400, `page_size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  }
+  return { limit: size, offset: (page - 1) * size };
+}
+
 async function withExtras(db: Db, tenant: Tenant, rows: PublicCaseRow[], lang: Lang): Promise<Open311Request[]> {
   const extras = await requestExtras(
     db,
@@ -150,8 +165,7 @@ async function withExtras(db: Db, tenant: Tenant, rows: PublicCaseRow[], lang: L
 
 /** GET requests: by default the last 90 days, newest first, page by page (page_size at most 1000). */
 export async function listRequests(db: Db, tenant: Tenant, q: RequestQuery, lang: Lang): Promise<Open311Request[]> {
-  const pageSize = q.page_size ?? MAX_PAGE_SIZE;
-  const offset = ((q.page ?? 1) - 1) * pageSize;
+  const { limit: pageSize, offset } = paging(q);
   const caseNumbers = list(q.service_request_id);
   if (caseNumbers) {
     // With ids, the spec ignores every other filter.

@@ -12,7 +12,7 @@ import { CASE_ROLES } from '../cases/cases.service.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
 import { Open311Error, text, w3c, w3cInstant } from './open311.input.ts';
 import { requestExtras } from './open311.repo.ts';
-import { isPublic, MAX_PAGE_SIZE, window } from './open311.requests.ts';
+import { isPublic, paging, window } from './open311.requests.ts';
 
 export interface Open311Update {
   update_id: string;
@@ -67,13 +67,7 @@ export async function listUpdates(
   lang: Lang,
 ): Promise<Open311Update[]> {
   const { start, end } = window(q);
-  const pageSize = q.page_size ?? MAX_PAGE_SIZE;
-  const rows = await listPublicCaseUpdates(db, tenant.id, {
-    from: start,
-    to: end,
-    limit: pageSize,
-    offset: ((q.page ?? 1) - 1) * pageSize,
-  });
+  const rows = await listPublicCaseUpdates(db, tenant.id, { from: start, to: end, ...paging(q) });
   const mayReadAnswers = reader !== undefined && hasAnyRole(reader, [...CASE_ROLES]);
   const extras = mayReadAnswers ? await requestExtras(db, tenant.id, [...new Set(rows.map((r) => r.caseId))]) : new Map();
   return rows.map((e) => {
