@@ -55,3 +55,30 @@ export async function requestExtras(db: Db, tenantId: string, caseIds: string[])
     .execute();
   return new Map(rows.map((r) => [r.caseId, r]));
 }
+
+/** Sets a staff-published description; false when the case came in through Open311 (left as it is). */
+export async function upsertStaffDescription(db: Db, tenantId: string, caseId: string, description: string): Promise<boolean> {
+  const row = await db
+    .insertInto('open311_requests')
+    .values({ tenant_id: tenantId, case_id: caseId, source: 'staff', description })
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'case_id'])
+        .doUpdateSet({ description, updated_at: new Date() })
+        .where('open311_requests.source', '=', 'staff'),
+    )
+    .returning('case_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Withdraws a staff publication (never a request that came in through Open311). */
+export async function deleteStaffExtra(db: Db, tenantId: string, caseId: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('open311_requests')
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where('source', '=', 'staff')
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

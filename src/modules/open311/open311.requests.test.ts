@@ -1,7 +1,7 @@
 // Issue 7 items 28, 30, 32, 11 and the paging and window of item 31: what a request keeps and
 // shows, discovery, the first-feedback days with unit overrides, page/page_size and 90 days.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/helpers.ts';
+import { createTestContext, createTestUser, type TestContext } from '../../../test/helpers.ts';
 import { addCaseEvent, createCase, setUnitFirstResponseDays } from '../cases/cases.service.ts';
 import { fileRequest, open311Fixture, postForm, xml } from './open311.fixtures.ts';
 
@@ -150,6 +150,40 @@ describe('Open311 requests keep and return what the spec has (item 30)', () => {
       .where('tenant_id', '=', f.tenant.id)
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
+  });
+});
+
+describe('Open311 requests published by staff (item 30)', () => {
+  it('shows a case’s public description only once an officer publishes it, and withdraws it', async () => {
+    const f = await open311Fixture(t);
+    const staff = await createCase(
+      f.agent.actor,
+      { type: 'error_report', channel: 'phone', category: 'parker', message: 'Trasig gunga, ring Anna 070-123' },
+      { db: t.db },
+    );
+    const url = `/open311/v2/requests/${staff.case.caseNumber}.json?jurisdiction_id=${f.tenant.slug}`;
+    const description = async () => ((await t.app.inject({ method: 'GET', url })).json() as { description?: string }[])[0].description;
+    expect(await description()).toBeUndefined();
+    const put = (headers: Record<string, string>, body: unknown) =>
+      t.app.inject({ method: 'PUT', url: `/api/v1/cases/${staff.case.id}/open311`, headers, payload: body as object });
+    expect((await put(f.officer.auth, { description: '  Trasig gunga i Stadsparken ' })).json()).toEqual({ published: true });
+    expect(await description()).toBe('Trasig gunga i Stadsparken');
+    expect((await put(f.officer.auth, { description: '\u0000' })).statusCode).toBe(400);
+    expect((await put(f.officer.auth, { description: '   ' })).statusCode).toBe(400);
+    expect((await put(f.officer.auth, { description: null })).json()).toEqual({ published: false });
+    expect(await description()).toBeUndefined();
+    // An Open311 request keeps its client's description.
+    const filed = await fileRequest(t, f);
+    const filedId = await caseId(f.tenant.id, filed);
+    const conflict = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/cases/${filedId}/open311`,
+      headers: f.officer.auth,
+      payload: { description: 'Annat' },
+    });
+    expect(conflict.statusCode).toBe(409);
+    const reader = await createTestUser(t.db, f, [{ role: 'reader' }]);
+    expect((await put(reader.auth, { description: 'x' })).statusCode).toBe(404);
   });
 });
 

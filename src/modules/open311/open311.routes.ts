@@ -4,9 +4,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { toXml } from './open311.format.ts';
 import { FORMATS, media, POST_BODY_LIMIT, prepareScope, send } from './open311.http.ts';
+import { PublishInput, publishRequest } from './open311.publish.ts';
 import { getRequest, listRequests } from './open311.requests.ts';
 import {
   Common,
@@ -35,6 +37,25 @@ export function registerOpen311Routes(app: App, ctx: AppContext): void {
       registerUpdateRoutes(scope, ctx);
     },
     { prefix: '/open311' },
+  );
+  registerPublishRoute(app, ctx);
+}
+
+/** Staff publish a case as an Open311 request (JSON API, token). */
+function registerPublishRoute(app: App, { db }: AppContext): void {
+  app.put(
+    '/api/v1/cases/:id/open311',
+    {
+      schema: {
+        summary: 'Publish a case in Open311 with a public description, or withdraw it (null)',
+        tags: ['open311'],
+        security: [{ bearer: [] }],
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: PublishInput,
+        response: { 200: Type.Object({ published: Type.Boolean() }) },
+      },
+    },
+    async (request) => publishRequest(requireActor(request), request.params.id, request.body, { db }),
   );
 }
 

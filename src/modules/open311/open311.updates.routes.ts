@@ -18,7 +18,7 @@ export function registerUpdateRoutes(scope: App, { db }: AppContext): void {
         schema: {
           summary: `The municipality's answers and status changes, ${format.toUpperCase()} (FixMyStreet's extension)`,
           description:
-            'Oldest first, in a window of at most 90 days (default: the last 90 days). A referral to another authority is NOT_COUNCILS_RESPONSIBILITY. The text of an answer is given only to a valid api_key, for requests filed through Open311 or published by staff; otherwise a short description of what happened.',
+            'Oldest first, in a window of at most 90 days (default: the last 90 days). A referral to another authority is NOT_COUNCILS_RESPONSIBILITY. The text of an answer is given only to a valid api_key, for requests filed through Open311; otherwise a short description of what happened.',
           tags,
           produces,
           querystring: Type.Object({ ...Common, ...Window, ...Paging }),

@@ -1,7 +1,7 @@
 // FixMyStreet's update extension of GeoReport v2 (servicerequestupdates): the municipality's
 // answers and changes of status out, a resident's update in. Security-relevant: an answer's text
-// goes out only for requests that are public (open311.requests.ts) and only to a caller with a
-// valid api_key of the municipality; everyone else sees what happened, not what was written.
+// goes out only for requests that came in through Open311 and only to a caller with a valid
+// api_key of the municipality; everyone else sees what happened, not what was written.
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { formatLongDate, type Lang } from '../../web/i18n.ts';
@@ -12,7 +12,7 @@ import { CASE_ROLES } from '../cases/cases.service.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
 import { Open311Error, text, w3c, w3cInstant } from './open311.input.ts';
 import { requestExtras } from './open311.repo.ts';
-import { isPublic, paging, window } from './open311.requests.ts';
+import { paging, window } from './open311.requests.ts';
 
 export interface Open311Update {
   update_id: string;
@@ -71,7 +71,8 @@ export async function listUpdates(
   const mayReadAnswers = reader !== undefined && hasAnyRole(reader, [...CASE_ROLES]);
   const extras = mayReadAnswers ? await requestExtras(db, tenant.id, [...new Set(rows.map((r) => r.caseId))]) : new Map();
   return rows.map((e) => {
-    const answer = mayReadAnswers && isPublic(extras.get(e.caseId)) ? e.body : null;
+    // The answer goes back to where the request came from; a case staff published keeps its answers private.
+    const answer = mayReadAnswers && extras.get(e.caseId)?.source === 'open311' ? e.body : null;
     return {
       update_id: e.eventId,
       service_request_id: e.caseNumber,
