@@ -57,7 +57,6 @@ describe('Open311 requests keep and return what the spec has (item 30)', () => {
       long: '17.638927',
       address_string: 'Storgatan 5, Uppsala',
       address_id: 'lm-12345',
-      media_url: 'https://fixamingata.example/photo/1.jpeg',
       email: 'boende@example.org',
       first_name: 'Berit',
       last_name: 'Boende',
@@ -65,6 +64,8 @@ describe('Open311 requests keep and return what the spec has (item 30)', () => {
       'attribute[type]': 'error_report',
       'attribute[pole_id]': 'P-17',
     });
+    body.append('media_url', 'https://fixamingata.example/photo/1.jpeg');
+    body.append('media_url', 'https://fixamingata.example/photo/2.jpeg');
     body.append('attribute[issues][]', 'blinkar');
     body.append('attribute[issues][]', 'surrar');
     const res = await t.app.inject({
@@ -82,6 +83,13 @@ describe('Open311 requests keep and return what the spec has (item 30)', () => {
       .where('tenant_id', '=', f.tenant.id)
       .where('case_id', '=', await caseId(f.tenant.id, id))
       .executeTakeFirstOrThrow();
+    const message = await t.db
+      .selectFrom('cases')
+      .select('message')
+      .where('tenant_id', '=', f.tenant.id)
+      .where('case_number', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(message.message).toContain('Bild: https://fixamingata.example/photo/2.jpeg');
     expect(stored).toMatchObject({
       source: 'open311',
       latitude: 59.858562,

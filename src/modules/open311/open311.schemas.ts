@@ -107,7 +107,7 @@ export const PostRequestBody = Type.Object(
     first_name: Type.Optional(Text(100)),
     last_name: Type.Optional(Text(100)),
     phone: Type.Optional(Text(50)),
-    media_url: Type.Optional(Text(2000, 'An http(s) URL')),
+    media_url: Type.Optional(Type.Union([Text(2000, 'An http(s) URL'), Type.Array(Text(2000), { maxItems: 10 })])),
   },
   { maxProperties: 200, patternProperties: { '^attribute\\[(?!type\\])': AttributeValue } },
 );

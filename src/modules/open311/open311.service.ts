@@ -171,13 +171,17 @@ export async function createRequest(actor: Actor, tenant: Tenant, params: Record
   if ((lat === undefined) !== (long === undefined)) throw new Open311Error(400, 'lat and long must be given together.');
   const addressString = text(params.address_string, 'address_string', 500);
   const addressId = text(params.address_id, 'address_id', 200);
-  const mediaUrl = text(params.media_url, 'media_url', 2000);
-  if (mediaUrl && !/^https?:\/\/\S+$/i.test(mediaUrl)) throw new Open311Error(400, 'media_url must be an http(s) URL.');
+  // FixMyStreet's multi_photos option repeats media_url: the first is the request's, all go to the officer.
+  const mediaUrls = (Array.isArray(params.media_url) ? params.media_url : [params.media_url])
+    .map((v) => text(v, 'media_url', 2000))
+    .filter((v): v is string => v !== undefined);
+  if (mediaUrls.some((u) => !/^https?:\/\/\S+$/i.test(u))) throw new Open311Error(400, 'media_url must be an http(s) URL.');
+  const mediaUrl = mediaUrls[0];
   const name = [text(params.first_name, 'first_name', 100), text(params.last_name, 'last_name', 100)].filter(Boolean).join(' ');
   const email = text(params.email, 'email', 254);
   const phone = text(params.phone, 'phone', 50);
   const place = [addressString, lat !== undefined ? `${lat}, ${long}` : ''].filter(Boolean).join(' – ');
-  const message = [description, place ? `Plats: ${place}` : '', mediaUrl ? `Bild: ${mediaUrl}` : ''].filter(Boolean).join('\n\n');
+  const message = [description, place ? `Plats: ${place}` : '', ...mediaUrls.map((u) => `Bild: ${u}`)].filter(Boolean).join('\n\n');
   try {
     const created = await createCase(
       actor,

@@ -275,7 +275,7 @@ describe('Open311 GeoReport v2', () => {
     expect(badBearer.body).toContain('<description>Invalid api_key.</description>');
     expect((await post({ ...base, api_key: otherAgent.token })).statusCode).toBe(403);
     const badCode = await post({ ...base, api_key: f.agent.token, service_code: 'okand' });
-    expect(badCode.statusCode).toBe(400);
+    expect(badCode.statusCode).toBe(404);
     expect((badCode.json() as { description: string }[])[0].description).toContain('service_code');
     const badType = await post({ ...base, api_key: f.agent.token, 'attribute[type]': 'rant' });
     expect(badType.statusCode).toBe(400);

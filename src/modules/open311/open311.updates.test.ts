@@ -1,6 +1,6 @@
 // Issue 7 item 29: FixMyStreet's update extension, as FixMyStreet's Open311 client calls it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/helpers.ts';
+import { createTestContext, type TestContext, usingPostgres } from '../../../test/helpers.ts';
 import { addCaseEvent, createCase, getCase } from '../cases/cases.service.ts';
 import { fileRequest, type Open311Fixture, open311Fixture, postForm, xml } from './open311.fixtures.ts';
 
@@ -165,5 +165,25 @@ describe('Open311 servicerequestupdates (item 29)', () => {
       updated_datetime: '2026-02-30T10:00:00Z',
     });
     expect(badDate.statusCode).toBe(400);
+  });
+
+  it.skipIf(!usingPostgres)('records one message when the same update arrives twice at once', async () => {
+    const f = await open311Fixture(t);
+    const id = await fileRequest(t, f);
+    const fms = {
+      jurisdiction_id: f.tenant.slug,
+      api_key: f.agent.token,
+      service_request_id: id,
+      description: 'Samma',
+      update_id: 'dup-1',
+    };
+    const [a, b] = await Promise.all([
+      postForm(t, '/open311/v2/servicerequestupdates.json', fms),
+      postForm(t, '/open311/v2/servicerequestupdates.json', fms),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json()).toEqual(b.json());
+    const c = await getCase(f.officer.actor, await caseId(f.tenant.id, id), { db: t.db });
+    expect(c.events.filter((e) => e.kind === 'resident_message')).toHaveLength(1);
   });
 });
