@@ -2,6 +2,7 @@
 // and the attribute[code] parameters. Security-relevant: a NUL byte or a lone UTF-16 surrogate
 // never reaches the database (PostgreSQL refuses both, which used to end in a 500).
 import { Type } from 'typebox';
+import { dateTimeFormat } from '../../web/i18n.ts';
 import { isValidLocalDate } from '../calendar/calendar.ts';
 import { stockholmInstant } from '../calendar/local-time.ts';
 
@@ -54,19 +55,21 @@ export function w3cInstant(value: string | undefined, name: string): Date | unde
 }
 
 /** An instant as W3C date-time in Stockholm time with its offset, to the second (what FixMyStreet parses). */
+const W3C_PARTS: Intl.DateTimeFormatOptions = {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+};
+
 export function w3c(instant: Date): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Stockholm',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    })
+    dateTimeFormat('en-GB', W3C_PARTS)
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );

@@ -3,7 +3,7 @@
 // sent them to be published) or staff published it; never the resident's own message, contact
 // data, staff names or notes.
 import type { Db } from '../../db/database.ts';
-import { formatLongDate, type Lang } from '../../web/i18n.ts';
+import { dateTimeFormat, formatLongDate, type Lang } from '../../web/i18n.ts';
 import { listPublicCases, type PublicCaseRow } from '../cases/cases.open311-facing.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
 import { list, Open311Error, w3c, w3cInstant } from './open311.input.ts';
@@ -17,7 +17,7 @@ export function localName(c: { name: string; nameFi: string | null; nameEn: stri
 export function endOfLocalDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   const noon = new Date(Date.UTC(y, m - 1, d, 12));
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Stockholm', timeZoneName: 'longOffset' })
+  const name = dateTimeFormat('en-US', { timeZone: 'Europe/Stockholm', timeZoneName: 'longOffset' })
     .formatToParts(noon)
     .find((p) => p.type === 'timeZoneName')?.value;
   const offset = name?.replace('GMT', '') || '+00:00';
