@@ -49,6 +49,8 @@ describe('Open311 errors in the spec’s shape (item 31)', () => {
     expectSpecError(await t.app.inject({ method: 'GET', url: '/open311/v2/finns-inte.json' }), 404, 'json');
     expectSpecError(await t.app.inject({ method: 'GET', url: '/open311/v3/services.json' }), 404, 'json');
     expectSpecError(await t.app.inject({ method: 'DELETE', url: '/open311/v2/requests.xml' }), 404, 'xml');
+    expectSpecError(await t.app.inject({ method: 'GET', url: '/open311' }), 404, 'xml');
+    expectSpecError(await t.app.inject({ method: 'GET', url: '/open311/v2/', headers: { accept: 'application/json' } }), 404, 'json');
   });
 
   it('gives 404 for an unknown service_code and 403 for a wrong api_key in the query, the body or the header', async () => {

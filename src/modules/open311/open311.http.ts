@@ -98,6 +98,10 @@ export function prepareScope(scope: FastifyInstance): void {
     const path = request.url.split('?')[0].slice(0, 200);
     return sendError(reply, formatOf(request), 404, `Unknown path ${path}: see /open311/discovery.json.`);
   });
+  // /open311 itself is not a resource either; without this it would fall through to /:tenant pages.
+  scope.get('/', { schema: { hide: true } }, async (request, reply) =>
+    sendError(reply, formatOf(request), 404, 'Unknown path /open311: see /open311/discovery.json.'),
+  );
   // Clients send POST parameters in the body, in the query string, or both (the body wins).
   scope.addHook('preValidation', async (request) => {
     if (request.method !== 'POST') return;
