@@ -41,6 +41,8 @@ export interface CaseDeps {
   messagesLang?: CaseLanguage;
   /** Builds the resident's private tracking link for the receipt e-mail. */
   trackingUrl?: (token: string) => string;
+  /** Runs in the transaction that stores a new case (not on a replay): another module's record of it, all or nothing. */
+  onCreated?: (trx: Db, caseId: string) => Promise<void>;
 }
 
 export function hashTrackingToken(token: string): string {
@@ -162,6 +164,7 @@ export async function createCase(
         });
         await enqueueMail(trx, { tenantId, to: contact.email, kind: 'case_receipt', refId: id, ...mail });
       }
+      if (deps.onCreated) await deps.onCreated(trx, id);
       return id;
     });
     const row = await repo.findCase(db, tenantId, id);

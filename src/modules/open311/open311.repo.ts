@@ -1,59 +1,84 @@
-// The public read model of cases for Open311. Security-relevant: these queries never select a
-// case's message, contact details, assignee or tracking token — what is not read cannot leak.
+// Every query of the open311 module's own table (migration 0012): what a service request carries
+// beyond its case. Cases themselves are read through the cases module's service.
 import type { Db } from '../../db/database.ts';
+import type { Open311RequestTable } from '../../db/schema-open311.ts';
+import type { Attributes } from './open311.input.ts';
 
-export interface PublicRequestRow {
-  caseNumber: string;
-  type: string;
-  status: 'new' | 'in_progress' | 'resolved';
-  serviceCode: string;
-  serviceName: string;
-  serviceNameFi: string | null;
-  serviceNameEn: string | null;
-  unitName: string;
-  receivedAt: Date;
-  updatedAt: Date;
-  firstResponseDue: string;
-  firstResponseDate: string | null;
-  nextFeedbackDue: string | null;
-  referredTo: string | null;
+export interface RequestExtra {
+  caseId: string;
+  source: Open311RequestTable['source'];
+  description: string | null;
+  lat: number | null;
+  long: number | null;
+  addressString: string | null;
+  addressId: string | null;
+  mediaUrl: string | null;
+  attributes: Attributes;
 }
 
-export interface RequestFilter {
-  caseNumbers?: string[];
-  serviceCodes?: string[];
-  start?: Date;
-  end?: Date;
-  statuses?: ('open' | 'closed')[];
-  limit: number;
+export async function insertRequestExtra(db: Db, tenantId: string, e: RequestExtra): Promise<void> {
+  await db
+    .insertInto('open311_requests')
+    .values({
+      tenant_id: tenantId,
+      case_id: e.caseId,
+      source: e.source,
+      description: e.description,
+      latitude: e.lat,
+      longitude: e.long,
+      address_string: e.addressString,
+      address_id: e.addressId,
+      media_url: e.mediaUrl,
+      attributes: JSON.stringify(e.attributes),
+    })
+    .execute();
 }
 
-export async function listPublicRequests(db: Db, tenantId: string, f: RequestFilter): Promise<PublicRequestRow[]> {
-  let q = db
-    .selectFrom('cases as c')
-    .innerJoin('categories as cat', (j) => j.onRef('cat.id', '=', 'c.category_id').onRef('cat.tenant_id', '=', 'c.tenant_id'))
-    .innerJoin('org_units as u', (j) => j.onRef('u.id', '=', 'c.unit_id').onRef('u.tenant_id', '=', 'c.tenant_id'))
+/** The extras of the given cases, by case id. */
+export async function requestExtras(db: Db, tenantId: string, caseIds: string[]): Promise<Map<string, RequestExtra>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('open311_requests')
     .select([
-      'c.case_number as caseNumber',
-      'c.type',
-      'c.status',
-      'cat.code as serviceCode',
-      'cat.name as serviceName',
-      'cat.name_fi as serviceNameFi',
-      'cat.name_en as serviceNameEn',
-      'u.name as unitName',
-      'c.received_at as receivedAt',
-      'c.updated_at as updatedAt',
-      'c.first_response_due as firstResponseDue',
-      'c.first_response_date as firstResponseDate',
-      'c.next_feedback_due as nextFeedbackDue',
-      'c.referred_to as referredTo',
+      'case_id as caseId',
+      'source',
+      'description',
+      'latitude as lat',
+      'longitude as long',
+      'address_string as addressString',
+      'address_id as addressId',
+      'media_url as mediaUrl',
+      'attributes',
     ])
-    .where('c.tenant_id', '=', tenantId);
-  if (f.caseNumbers) q = q.where('c.case_number', 'in', f.caseNumbers);
-  if (f.serviceCodes) q = q.where('cat.code', 'in', f.serviceCodes);
-  if (f.start) q = q.where('c.received_at', '>=', f.start);
-  if (f.end) q = q.where('c.received_at', '<=', f.end);
-  if (f.statuses && f.statuses.length === 1) q = q.where('c.status', f.statuses[0] === 'closed' ? '=' : '!=', 'resolved');
-  return q.orderBy('c.received_at', 'desc').orderBy('c.case_number', 'desc').limit(f.limit).execute();
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', 'in', caseIds)
+    .execute();
+  return new Map(rows.map((r) => [r.caseId, r]));
+}
+
+/** Sets a staff-published description; false when the case came in through Open311 (left as it is). */
+export async function upsertStaffDescription(db: Db, tenantId: string, caseId: string, description: string): Promise<boolean> {
+  const row = await db
+    .insertInto('open311_requests')
+    .values({ tenant_id: tenantId, case_id: caseId, source: 'staff', description })
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'case_id'])
+        .doUpdateSet({ description, updated_at: new Date() })
+        .where('open311_requests.source', '=', 'staff'),
+    )
+    .returning('case_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Withdraws a staff publication (never a request that came in through Open311). */
+export async function deleteStaffExtra(db: Db, tenantId: string, caseId: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('open311_requests')
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where('source', '=', 'staff')
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
 }

@@ -1,127 +1,93 @@
-// Open311 GeoReport v2 at /open311/v2/ (https://wiki.open311.org/GeoReport_v2): services,
-// service definitions, and service requests in JSON and XML. Errors follow the spec's shape.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// Open311 GeoReport v2 at /open311/ (https://wiki.open311.org/GeoReport_v2): service discovery,
+// services, service definitions, service requests, and FixMyStreet's servicerequestupdates, in
+// JSON and XML. Its own Fastify scope, so every error under /open311/ has the spec's shape.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
-import { AppError } from '../../http/errors.ts';
-import { actorFromToken } from '../accounts/accounts.service.ts';
-import { toXml, XML_TYPE } from './open311.format.ts';
+import { toXml } from './open311.format.ts';
+import { FORMATS, media, POST_BODY_LIMIT, prepareScope, send } from './open311.http.ts';
+import { PublishInput, publishRequest } from './open311.publish.ts';
+import { getRequest, listRequests } from './open311.requests.ts';
 import {
-  createRequest,
-  getRequest,
-  langOf,
-  listRequests,
-  listServices,
-  Open311Error,
-  type PostRequestInput,
-  resolveJurisdiction,
-  serviceDefinition,
-} from './open311.service.ts';
+  Common,
+  CreatedOut,
+  DefinitionOut,
+  DiscoveryOut,
+  ErrorsOut,
+  Paging,
+  PostRequestBody,
+  RequestOut,
+  ServiceOut,
+  Window,
+} from './open311.schemas.ts';
+import { createRequest, langOf, listServices, requireIntegrationActor, resolveJurisdiction, serviceDefinition } from './open311.service.ts';
+import { registerUpdateRoutes } from './open311.updates.routes.ts';
 
-const FORMATS = ['json', 'xml'] as const;
-type Format = (typeof FORMATS)[number];
+/** When this API last changed in a way clients should notice (the spec's changeset). */
+const CHANGESET = '2026-12-01T00:00:00Z';
 
-const Common = {
-  jurisdiction_id: Type.Optional(
-    Type.String({ description: 'The municipality’s slug; optional when the installation has one municipality' }),
-  ),
-  locale: Type.Optional(Type.String({ description: 'sv (default), fi or en' })),
-};
-const ServiceOut = Type.Object({
-  service_code: Type.String(),
-  service_name: Type.String(),
-  description: Type.String(),
-  metadata: Type.Boolean(),
-  type: Type.String(),
-  keywords: Type.String(),
-  group: Type.String(),
-});
-const DefinitionOut = Type.Object({
-  service_code: Type.String(),
-  attributes: Type.Array(
-    Type.Object({
-      variable: Type.Boolean(),
-      code: Type.String(),
-      datatype: Type.String(),
-      required: Type.Boolean(),
-      datatype_description: Type.String(),
-      order: Type.Integer(),
-      description: Type.String(),
-      values: Type.Array(Type.Object({ key: Type.String(), name: Type.String() })),
-    }),
-  ),
-});
-const RequestOut = Type.Object({
-  service_request_id: Type.String(),
-  status: Type.Enum(['open', 'closed'] as const),
-  status_notes: Type.String(),
-  service_name: Type.String(),
-  service_code: Type.String(),
-  agency_responsible: Type.String(),
-  service_notice: Type.String(),
-  requested_datetime: Type.String(),
-  updated_datetime: Type.String(),
-  expected_datetime: Type.String(),
-});
-const CreatedOut = Type.Object({
-  service_request_id: Type.String(),
-  service_notice: Type.String(),
-  account_id: Type.Union([Type.String(), Type.Null()]),
-});
-const ErrorsOut = Type.Array(Type.Object({ code: Type.Integer(), description: Type.String() }));
-const PostBody = Type.Object({
-  ...Common,
-  api_key: Type.Optional(
-    Type.String({ description: 'A personal API token (insyn_…) of a user with a case role; or send it as Authorization: Bearer' }),
-  ),
-  service_code: Type.String(),
-  description: Type.String({ description: 'The message (required by Insyn)' }),
-  'attribute[type]': Type.Optional(Type.String({ description: 'question, praise, complaint, suggestion or error_report (default)' })),
-  lat: Type.Optional(Type.String()),
-  long: Type.Optional(Type.String()),
-  address_string: Type.Optional(Type.String()),
-  address_id: Type.Optional(Type.String()),
-  email: Type.Optional(Type.String()),
-  device_id: Type.Optional(Type.String()),
-  account_id: Type.Optional(Type.String()),
-  first_name: Type.Optional(Type.String()),
-  last_name: Type.Optional(Type.String()),
-  phone: Type.Optional(Type.String()),
-  media_url: Type.Optional(Type.String()),
-});
-
-function send(reply: FastifyReply, format: Format, status: number, json: unknown, xml: () => string) {
-  reply.status(status);
-  if (format === 'xml') return reply.type(XML_TYPE).send(xml());
-  return reply.type('application/json; charset=utf-8').send(JSON.stringify(json));
+export function registerOpen311Routes(app: App, ctx: AppContext): void {
+  app.register(
+    async (plain: FastifyInstance) => {
+      const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
+      prepareScope(plain);
+      registerRoutes(scope, ctx);
+      registerUpdateRoutes(scope, ctx);
+    },
+    { prefix: '/open311' },
+  );
+  registerPublishRoute(app, ctx);
 }
 
-/** Errors in GeoReport's shape: [{ code, description }] / <errors><error>…</error></errors>. */
-function sendError(reply: FastifyReply, format: Format, status: number, description: string) {
-  const errors = [{ code: status, description }];
-  return send(reply, format, status, errors, () => toXml('errors', 'error', errors));
+/** Staff publish a case as an Open311 request (JSON API, token). */
+function registerPublishRoute(app: App, { db }: AppContext): void {
+  app.put(
+    '/api/v1/cases/:id/open311',
+    {
+      schema: {
+        summary: 'Publish a case in Open311 with a public description, or withdraw it (null)',
+        tags: ['open311'],
+        security: [{ bearer: [] }],
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: PublishInput,
+        response: { 200: Type.Object({ published: Type.Boolean() }) },
+      },
+    },
+    async (request) => publishRequest(requireActor(request), request.params.id, request.body, { db }),
+  );
 }
 
-function errorHandlerFor(format: Format) {
-  return (error: Error & { statusCode?: number; validation?: unknown }, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof Open311Error) return sendError(reply, format, error.status, error.message);
-    if (error instanceof AppError) return sendError(reply, format, error.status, error.status === 401 ? 'Invalid api_key.' : error.message);
-    if (error.validation) return sendError(reply, format, 400, error.message);
-    if (error.statusCode === 401) return sendError(reply, format, 401, 'Invalid api_key.');
-    if (error.statusCode === 429) return sendError(reply, format, 429, 'Too many requests.');
-    request.log.error({ err: error }, 'open311 error');
-    return sendError(reply, format, 500, 'Internal error.');
-  };
-}
-
-export function registerOpen311Routes(app: App, { db }: AppContext): void {
+function registerRoutes(scope: App, { db, config }: AppContext): void {
+  const tags = ['open311'];
   for (const format of FORMATS) {
-    const errorHandler = errorHandlerFor(format);
-    const produces = [format === 'xml' ? 'text/xml' : 'application/json'];
-    const tags = ['open311'];
+    const produces = media(format);
 
-    app.get(
-      `/open311/v2/services.${format}`,
+    scope.get(
+      `/discovery.${format}`,
+      { schema: { summary: `Service discovery, ${format.toUpperCase()}`, tags, produces, response: { 200: DiscoveryOut } } },
+      async (_request, reply) => {
+        const discovery = {
+          changeset: CHANGESET,
+          contact: 'Contact the municipality’s Insyn administrators.',
+          key_service: 'An administrator of the municipality issues a personal API token (insyn_…) to a user with a case role.',
+          endpoints: [
+            {
+              specification: 'http://wiki.open311.org/GeoReport_v2',
+              url: `${config.baseUrl}/open311/v2`,
+              changeset: CHANGESET,
+              type: 'production',
+              formats: ['text/xml', 'application/json'],
+            },
+          ],
+        };
+        return send(reply, format, 200, discovery, () => toXml('discovery', null, discovery, { endpoints: 'endpoint', formats: 'format' }));
+      },
+    );
+
+    scope.get(
+      `/v2/services.${format}`,
       {
         schema: {
           summary: `Services (categories), ${format.toUpperCase()}`,
@@ -130,7 +96,6 @@ export function registerOpen311Routes(app: App, { db }: AppContext): void {
           querystring: Type.Object(Common),
           response: { 200: Type.Array(ServiceOut), '4xx': ErrorsOut },
         },
-        errorHandler,
       },
       async (request, reply) => {
         const tenant = await resolveJurisdiction(db, request.query.jurisdiction_id);
@@ -139,18 +104,17 @@ export function registerOpen311Routes(app: App, { db }: AppContext): void {
       },
     );
 
-    app.get(
-      `/open311/v2/services/:service_code.${format}`,
+    scope.get(
+      `/v2/services/:service_code.${format}`,
       {
         schema: {
           summary: `Service definition (the attribute "type"), ${format.toUpperCase()}`,
           tags,
           produces,
-          params: Type.Object({ service_code: Type.String() }),
+          params: Type.Object({ service_code: Type.String({ maxLength: 100 }) }),
           querystring: Type.Object(Common),
           response: { 200: DefinitionOut, '4xx': ErrorsOut },
         },
-        errorHandler,
       },
       async (request, reply) => {
         const tenant = await resolveJurisdiction(db, request.query.jurisdiction_id);
@@ -161,50 +125,46 @@ export function registerOpen311Routes(app: App, { db }: AppContext): void {
       },
     );
 
-    app.get(
-      `/open311/v2/requests.${format}`,
+    scope.get(
+      `/v2/requests.${format}`,
       {
         schema: {
           summary: `Service requests (cases), ${format.toUpperCase()}; no personal data`,
+          description:
+            'Newest first. Without service_request_id, the requests received in a window of at most 90 days (default: the last 90 days).',
           tags,
           produces,
           querystring: Type.Object({
             ...Common,
-            service_request_id: Type.Optional(Type.String({ description: 'Comma-separated case numbers; other filters are then ignored' })),
-            service_code: Type.Optional(Type.String({ description: 'Comma-separated service codes' })),
-            start_date: Type.Optional(Type.String({ description: 'W3C date-time; default 90 days before end_date' })),
-            end_date: Type.Optional(Type.String({ description: 'W3C date-time' })),
-            status: Type.Optional(Type.String({ description: 'open, closed or open,closed' })),
+            ...Window,
+            ...Paging,
+            service_request_id: Type.Optional(
+              Type.String({ maxLength: 20_000, description: 'Comma-separated case numbers; other filters are then ignored' }),
+            ),
+            service_code: Type.Optional(Type.String({ maxLength: 4000, description: 'Comma-separated service codes' })),
+            status: Type.Optional(Type.String({ maxLength: 20, description: 'open, closed or open,closed' })),
           }),
           response: { 200: Type.Array(RequestOut), '4xx': ErrorsOut },
         },
-        errorHandler,
       },
       async (request, reply) => {
         const tenant = await resolveJurisdiction(db, request.query.jurisdiction_id);
-        const q = request.query;
-        const requests = await listRequests(
-          db,
-          tenant,
-          q.service_request_id ? { service_request_id: q.service_request_id } : q,
-          langOf(q.locale),
-        );
+        const requests = await listRequests(db, tenant, request.query, langOf(request.query.locale));
         return send(reply, format, 200, requests, () => toXml('service_requests', 'request', requests));
       },
     );
 
-    app.get(
-      `/open311/v2/requests/:service_request_id.${format}`,
+    scope.get(
+      `/v2/requests/:service_request_id.${format}`,
       {
         schema: {
           summary: `One service request (case), ${format.toUpperCase()}`,
           tags,
           produces,
-          params: Type.Object({ service_request_id: Type.String() }),
+          params: Type.Object({ service_request_id: Type.String({ maxLength: 100 }) }),
           querystring: Type.Object(Common),
           response: { 200: Type.Array(RequestOut), '4xx': ErrorsOut },
         },
-        errorHandler,
       },
       async (request, reply) => {
         const tenant = await resolveJurisdiction(db, request.query.jurisdiction_id);
@@ -213,40 +173,27 @@ export function registerOpen311Routes(app: App, { db }: AppContext): void {
       },
     );
 
-    app.post(
-      `/open311/v2/requests.${format}`,
+    scope.post(
+      `/v2/requests.${format}`,
       {
         schema: {
           summary: `File a service request (case), ${format.toUpperCase()}`,
           description:
-            'Form-encoded or JSON. Needs api_key (or Authorization: Bearer) of a user of the municipality with a case role (e.g. agent).',
+            'Form-encoded or JSON; parameters may also come in the query string. Needs api_key (or Authorization: Bearer) of a user of the municipality with a case role (e.g. agent). Every attribute[code] (and attribute[code][] for several values) is kept.',
           tags,
           produces,
           security: [{ bearer: [] }],
-          body: PostBody,
+          body: PostRequestBody,
           response: { 201: Type.Array(CreatedOut), '4xx': ErrorsOut },
         },
+        bodyLimit: POST_BODY_LIMIT,
         config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-        errorHandler,
       },
       async (request, reply) => {
-        const body = request.body;
-        const tenant = await resolveJurisdiction(db, body.jurisdiction_id);
-        const actor = request.actor ?? (body.api_key ? await actorFromToken(db, body.api_key) : undefined);
-        if (!actor) throw new Open311Error(403, 'A valid api_key is required to file a service request.');
-        const input: PostRequestInput = {
-          service_code: body.service_code,
-          description: body.description,
-          type: body['attribute[type]'] ?? (body as { attribute?: { type?: string } }).attribute?.type,
-          lat: body.lat,
-          long: body.long,
-          address_string: body.address_string,
-          email: body.email,
-          first_name: body.first_name,
-          last_name: body.last_name,
-          phone: body.phone,
-        };
-        const created = [await createRequest(actor, tenant, input, langOf(body.locale), { db })];
+        const params = request.body as Record<string, unknown>;
+        const tenant = await resolveJurisdiction(db, request.body.jurisdiction_id);
+        const actor = await requireIntegrationActor(db, tenant, request.actor, request.body.api_key);
+        const created = [await createRequest(actor, tenant, params, langOf(request.body.locale), { db })];
         return send(reply, format, 201, created, () => toXml('service_requests', 'request', created));
       },
     );

@@ -12,7 +12,8 @@ import {
 import { addCaseEvent, createCase } from '../cases/cases.service.ts';
 import { createCategory } from '../cases/categories.service.ts';
 import { createUnit } from '../org/org.service.ts';
-import { endOfLocalDay } from './open311.service.ts';
+import { w3c, w3cInstant } from './open311.input.ts';
+import { endOfLocalDay } from './open311.requests.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -141,7 +142,7 @@ describe('Open311 GeoReport v2', () => {
       service_code: 'gatubelysning',
       service_name: 'Gatubelysning',
       agency_responsible: 'Park & gata',
-      requested_datetime: row.received_at.toISOString(),
+      requested_datetime: w3c(row.received_at),
       expected_datetime: endOfLocalDay(row.first_response_due),
     });
     expect(request.service_notice).toMatch(/^Vi återkopplar senast \S+ \d+ \S+ \d{4}\.$/);
@@ -236,7 +237,7 @@ describe('Open311 GeoReport v2', () => {
       contact_name: 'Dora Appsson',
       contact_email: 'app.user@example.org',
     });
-    expect(stored.message).toBe('Mörkt i hela gränden\n\nPlats: Lilla gränd 2 – 59.76, 18.70');
+    expect(stored.message).toBe('Mörkt i hela gränden\n\nPlats: Lilla gränd 2 – 59.76, 18.7');
 
     const json = await t.app.inject({
       method: 'POST',
@@ -270,11 +271,11 @@ describe('Open311 GeoReport v2', () => {
       headers: { authorization: 'Bearer insyn_fel' },
       payload: base,
     });
-    expect(badBearer.statusCode).toBe(401);
+    expect(badBearer.statusCode).toBe(403);
     expect(badBearer.body).toContain('<description>Invalid api_key.</description>');
     expect((await post({ ...base, api_key: otherAgent.token })).statusCode).toBe(403);
     const badCode = await post({ ...base, api_key: f.agent.token, service_code: 'okand' });
-    expect(badCode.statusCode).toBe(400);
+    expect(badCode.statusCode).toBe(404);
     expect((badCode.json() as { description: string }[])[0].description).toContain('service_code');
     const badType = await post({ ...base, api_key: f.agent.token, 'attribute[type]': 'rant' });
     expect(badType.statusCode).toBe(400);
@@ -301,6 +302,23 @@ describe('Open311 GeoReport v2', () => {
     expect(endOfLocalDay('2026-01-15')).toBe('2026-01-15T23:59:59+01:00');
     expect(endOfLocalDay('2026-07-01')).toBe('2026-07-01T23:59:59+02:00');
     expect(endOfLocalDay('2026-10-25')).toBe('2026-10-25T23:59:59+01:00');
+  });
+
+  it('writes and reads W3C date-times strictly', () => {
+    expect(w3c(new Date('2026-07-01T10:00:00.123Z'))).toBe('2026-07-01T12:00:00+02:00');
+    expect(w3c(new Date('2026-01-15T23:30:00Z'))).toBe('2026-01-16T00:30:00+01:00');
+    expect(w3cInstant('2026-09-01', 'start_date')?.toISOString()).toBe('2026-08-31T22:00:00.000Z');
+    expect(w3cInstant('2026-09-01T08:00:00+02:00', 'start_date')?.toISOString()).toBe('2026-09-01T06:00:00.000Z');
+    expect(w3cInstant('2026-09-01T08:00Z', 'start_date')?.toISOString()).toBe('2026-09-01T08:00:00.000Z');
+    for (const bad of [
+      '2026-02-30',
+      '2026-02-29T00:00:00Z',
+      '2026-04-31T00:00:00Z',
+      '2026-01-01T24:00:00Z',
+      '2026-01-01T10:00:00',
+      '+2026-01-01',
+    ])
+      expect(() => w3cInstant(bad, 'start_date'), bad).toThrow('start_date must be a W3C date-time');
   });
 
   it('is described in the OpenAPI document', async () => {
