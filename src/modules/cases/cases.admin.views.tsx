@@ -1,6 +1,6 @@
 // Staff pages for categories (admin) and first-feedback statistics.
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Notice, ScrollTable, SelectField, TextField } from '../../web/components.tsx';
 import { StaffPage } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
 import type { Session, Values } from './cases.views.tsx';
@@ -163,8 +163,7 @@ export function CategoriesPage({ session, categories, units, values, errors, fla
 
 function StatsTable({ caption, rows, first }: { caption: string; rows: Split[]; first: string }) {
   return (
-    <table>
-      <caption>{caption}</caption>
+    <ScrollTable caption={caption}>
       <thead>
         <tr>
           <th scope="col">{first}</th>
@@ -193,7 +192,7 @@ function StatsTable({ caption, rows, first }: { caption: string; rows: Split[]; 
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 

@@ -1,6 +1,6 @@
 // Staff pages of cases: the inbox, the intake form ("Ny kontakt") and the case page.
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Notice, ScrollTable, SelectField, TextField } from '../../web/components.tsx';
 import { dateTimeFormat } from '../../web/i18n.ts';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
@@ -89,10 +89,9 @@ export function InboxPage({ session, rows, total, page, pageSize, filters, units
         />
         <button type="submit">Filtrera</button>
       </form>
-      <table>
-        <caption>
-          {total} {total === 1 ? 'ärende' : 'ärenden'}, sorterade efter tidsfrist{pages > 1 ? ` (sida ${page} av ${pages})` : ''}
-        </caption>
+      <ScrollTable
+        caption={`${total} ${total === 1 ? 'ärende' : 'ärenden'}, sorterade efter tidsfrist${pages > 1 ? ` (sida ${page} av ${pages})` : ''}`}
+      >
         <thead>
           <tr>
             <th scope="col">Ärende</th>
@@ -123,7 +122,7 @@ export function InboxPage({ session, rows, total, page, pageSize, filters, units
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       {pages > 1 && (
         <nav aria-label="Sidor" class="pager">
           {page > 1 && <a href={pageLink(page - 1)}>Föregående sida</a>} {page < pages && <a href={pageLink(page + 1)}>Nästa sida</a>}

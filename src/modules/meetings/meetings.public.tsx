@@ -1,4 +1,6 @@
 // Public page: the boards' meetings of a year and whether documents and minutes came out in time.
+
+import { ScrollTable } from '../../web/components.tsx';
 import type { Lang, Translated } from '../../web/i18n.ts';
 import { PublicPage } from '../../web/layout.tsx';
 import type { Tenant } from '../tenants/tenants.repo.ts';
@@ -79,8 +81,7 @@ export function PublicMeetingsPage({ lang, tenant, year, years, boards }: Props)
         <section aria-labelledby={`board-${board.id}`}>
           <h2 id={`board-${board.id}`}>{board.name}</h2>
           <p>{summary(meetings, lang)}</p>
-          <table class="meetings">
-            <caption>{`${board.name} ${year}`}</caption>
+          <ScrollTable class="meetings" caption={`${board.name} ${year}`}>
             <thead>
               <tr>
                 <th scope="col">{T.date[lang]}</th>
@@ -103,7 +104,7 @@ export function PublicMeetingsPage({ lang, tenant, year, years, boards }: Props)
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         </section>
       ))}
       <h2>{T.openData[lang]}</h2>

@@ -1,5 +1,7 @@
 // Public pages of the promise register: every published promise, grouped by administration,
 // with how well it was kept this year and last — sentence, number, chart and table.
+
+import { ScrollTable } from '../../web/components.tsx';
 import type { Lang } from '../../web/i18n.ts';
 import { formatLongDate } from '../../web/i18n.ts';
 import { PublicPage } from '../../web/layout.tsx';
@@ -58,8 +60,7 @@ function Chart({ summary, lang }: { summary: PromiseSummary; lang: Lang }) {
 function MonthsTable({ summary, lang, id }: { summary: PromiseSummary; lang: Lang; id: string }) {
   const { year, share } = summary;
   return (
-    <table id={id}>
-      <caption>{fill(T.monthlyCaption[lang], { year, last: year - 1 })}</caption>
+    <ScrollTable id={id} caption={fill(T.monthlyCaption[lang], { year, last: year - 1 })}>
       <thead>
         <tr>
           <th scope="col">{T.month[lang]}</th>
@@ -88,7 +89,7 @@ function MonthsTable({ summary, lang, id }: { summary: PromiseSummary; lang: Lan
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 
@@ -243,8 +244,7 @@ export function PublicPromisePage({
         </li>
       </ul>
       <h2>{T.history[lang]}</h2>
-      <table>
-        <caption>{T.versions[lang]}</caption>
+      <ScrollTable caption={T.versions[lang]}>
         <thead>
           <tr>
             <th scope="col">{T.version[lang]}</th>
@@ -271,9 +271,8 @@ export function PublicPromisePage({
               </tr>
             ))}
         </tbody>
-      </table>
-      <table>
-        <caption>{T.statusChanges[lang]}</caption>
+      </ScrollTable>
+      <ScrollTable caption={T.statusChanges[lang]}>
         <thead>
           <tr>
             <th scope="col">{T.date[lang]}</th>
@@ -288,7 +287,7 @@ export function PublicPromisePage({
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </PublicPage>
   );
 }
