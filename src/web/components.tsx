@@ -154,11 +154,12 @@ interface ScrollTableProps {
  */
 export function ScrollTable({ caption, id, class: className, captionLang, children }: ScrollTableProps) {
   return (
-    <div class="table-scroll" role="region" aria-label={caption} tabindex={0}>
+    // A named <section> is a region landmark (role="region").
+    <section class="table-scroll" aria-label={caption} tabindex={0}>
       <table id={id} class={className}>
         <caption lang={captionLang}>{caption}</caption>
         {children}
       </table>
-    </div>
+    </section>
   );
 }

@@ -85,7 +85,8 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   if (page.viewportSize()?.width !== PHONE_WIDTH) await page.setViewportSize({ width: PHONE_WIDTH, height: 720 });
   const { scrollWidth, wide } = await page.evaluate((width) => {
     const sticksOut = [...document.body.querySelectorAll('*')].filter((el) => {
-      if (el.closest('[role="region"][tabindex="0"]') && !el.matches('[role="region"]')) return false;
+      const region = el.closest('.table-scroll[tabindex="0"][aria-label]');
+      if (region && region !== el) return false;
       return el.getBoundingClientRect().right > width + 0.5;
     });
     // The innermost elements that stick out are the ones to fix.
