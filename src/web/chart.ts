@@ -7,7 +7,8 @@
  */
 export function asLabelledImage(svg: Element, label: string, className = 'chart'): string {
   for (const style of [...svg.querySelectorAll('style')]) style.remove();
-  for (const el of [svg, ...svg.querySelectorAll('*')]) {
+  svg.removeAttribute('style');
+  for (const el of [...svg.querySelectorAll('*')]) {
     el.removeAttribute('style');
     for (const attr of [...el.getAttributeNames()]) {
       if (attr === 'role' || attr.startsWith('aria-')) el.removeAttribute(attr);
