@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '../db/database.ts';
+import { errorPage } from '../web/error-page.tsx';
 import { AppError, type FieldError } from './errors.ts';
 
 interface ValidationIssue {
@@ -103,9 +104,7 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
     request.log.error({ err: error }, 'unhandled error');
     reply.status(500);
     if (wantsHtml(request)) {
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(plainPage('Något gick fel', 'Ett oväntat fel inträffade. Försök igen om en stund.'));
+      return reply.type('text/html; charset=utf-8').send(errorPage(request, 500));
     }
     return reply.send({ error: 'internal', message: 'Ett oväntat fel inträffade.' });
   }
@@ -115,29 +114,11 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
     return reply.redirect(`/staff/login?next=${encodeURIComponent(request.url)}`, 303);
   }
   if (wantsHtml(request)) {
-    return reply.type('text/html; charset=utf-8').send(plainPage(titleFor(appError.status), appError.message));
+    return reply.type('text/html; charset=utf-8').send(errorPage(request, reply.statusCode, appError.message));
   }
   return reply.send({
     error: appError.code,
     message: appError.message,
     ...(appError.fields.length ? { fields: appError.fields } : {}),
   });
-}
-
-function titleFor(status: number): string {
-  if (status === 404) return 'Sidan finns inte';
-  if (status === 403) return 'Ingen behörighet';
-  if (status === 401) return 'Logga in';
-  if (status === 429) return 'För många försök';
-  if (status === 503) return 'Tillfälligt otillgänglig';
-  return 'Något blev fel';
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** A minimal, accessible error page; the message is escaped. */
-function plainPage(title: string, message: string): string {
-  return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} – Insyn</title><link rel="stylesheet" href="/static/styles.css"></head><body><main id="main" class="container"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p><p><a href="/">Till startsidan</a></p></main></body></html>`;
 }

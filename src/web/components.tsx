@@ -136,3 +136,30 @@ export function TextField({ id, name, label, value, errors = [], hint, type = 't
     </Field>
   );
 }
+
+interface ScrollTableProps {
+  /** The table's caption; also names the scroll region. */
+  caption: string;
+  id?: string;
+  class?: string;
+  /** Language of the caption when it differs from the page's (e.g. a Swedish name on a Finnish page). */
+  captionLang?: string;
+  children: ComponentChildren;
+}
+
+/**
+ * A table that may be wider than a phone (WCAG 1.4.10): it scrolls sideways inside its own region
+ * instead of the page. The region is named by the caption and focusable, so keyboard users can
+ * scroll it (axe: scrollable-region-focusable).
+ */
+export function ScrollTable({ caption, id, class: className, captionLang, children }: ScrollTableProps) {
+  return (
+    // A named <section> is a region landmark (role="region").
+    <section class="table-scroll" aria-label={caption} tabindex={0}>
+      <table id={id} class={className}>
+        <caption lang={captionLang}>{caption}</caption>
+        {children}
+      </table>
+    </section>
+  );
+}

@@ -18,6 +18,39 @@ export function pickLang(query: unknown, cookie: unknown, fallback: Lang = 'sv')
   return fallback;
 }
 
+/** The cookie that remembers the visitor's choice of language on the public pages. */
+export const LANG_COOKIE = 'insyn.lang';
+
+/** The first of our languages in an Accept-Language header, by the client's preference (q). */
+export function acceptedLang(header: string | undefined): Lang | undefined {
+  if (!header) return undefined;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const weight = q ? Number(q.slice(2)) : 1;
+      return { lang: tag.trim().toLowerCase().split('-')[0], weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((r) => r.weight > 0 && isLang(r.lang))
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  const first = ranked[0]?.lang;
+  return isLang(first) ? first : undefined;
+}
+
+/**
+ * The lang attribute for a text written in `textLang` on a page in `pageLang` (WCAG 3.1.2),
+ * only where the two differ.
+ */
+export function langAttr(textLang: Lang, pageLang: Lang): Lang | undefined {
+  return textLang === pageLang ? undefined : textLang;
+}
+
+/** For what the municipality enters in Swedish only: its name, its units' and categories' names, its texts. */
+export function swedishOn(pageLang: Lang): Lang | undefined {
+  return langAttr('sv', pageLang);
+}
+
 const LONG_DATE: Record<Lang, string> = { sv: 'sv-SE', fi: 'fi-FI', en: 'en-GB' };
 
 /** The locale of each public language. */

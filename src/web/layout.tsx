@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { LANGUAGE_NAMES, LANGUAGES, type Lang } from './i18n.ts';
+import { LANGUAGE_NAMES, LANGUAGES, type Lang, swedishOn } from './i18n.ts';
 
 interface DocumentProps {
   title: string;
@@ -42,7 +42,7 @@ export function PublicPage({ title, lang, tenant, path, children }: PublicPagePr
       </a>
       <header class="site-header">
         <div class="container header-row">
-          <a class="brand" href={tenant ? `/${tenant.slug}?lang=${lang}` : `/?lang=${lang}`}>
+          <a class="brand" href={tenant ? `/${tenant.slug}?lang=${lang}` : `/?lang=${lang}`} lang={tenant ? swedishOn(lang) : undefined}>
             {tenant ? tenant.name : 'Insyn'}
           </a>
           <nav aria-label={LANGUAGE_LABEL[lang]} class="lang-switch">

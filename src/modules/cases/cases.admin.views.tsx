@@ -1,6 +1,6 @@
 // Staff pages for categories (admin) and first-feedback statistics.
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Notice, ScrollTable, SelectField, TextField } from '../../web/components.tsx';
 import { formatShare } from '../../web/i18n.ts';
 import { StaffPage } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
@@ -163,8 +163,7 @@ export function CategoriesPage({ session, categories, units, values, errors, fla
 
 function StatsTable({ caption, rows, first }: { caption: string; rows: Split[]; first: string }) {
   return (
-    <table>
-      <caption>{caption}</caption>
+    <ScrollTable caption={caption}>
       <thead>
         <tr>
           <th scope="col">{first}</th>
@@ -195,7 +194,7 @@ function StatsTable({ caption, rows, first }: { caption: string; rows: Split[]; 
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 

@@ -1,5 +1,5 @@
 // The inbox page: search, filters, order, the counts of what needs attention, and the cases.
-import { Notice, SelectField, TextField } from '../../web/components.tsx';
+import { Notice, ScrollTable, SelectField, TextField } from '../../web/components.tsx';
 import { dateTimeFormat } from '../../web/i18n.ts';
 import { StaffPage } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
@@ -136,12 +136,9 @@ export function InboxPage({ session, rows, total, page, pageSize, filters, count
         {filters.only && <input type="hidden" name="only" value={filters.only} />}
         <button type="submit">Sök och filtrera</button>
       </form>
-      <table>
-        <caption>
-          {cases(total)}
-          {filters.q ? ` som matchar ”${filters.q}”` : ''}, sorterade efter {SORT_LABELS[filters.sort] ?? SORT_LABELS.priority}
-          {pages > 1 ? ` (sida ${page} av ${pages})` : ''}
-        </caption>
+      <ScrollTable
+        caption={`${cases(total)}${filters.q ? ` som matchar ”${filters.q}”` : ''}, sorterade efter ${SORT_LABELS[filters.sort] ?? SORT_LABELS.priority}${pages > 1 ? ` (sida ${page} av ${pages})` : ''}`}
+      >
         <thead>
           <tr>
             <th scope="col">Ärende</th>
@@ -182,7 +179,7 @@ export function InboxPage({ session, rows, total, page, pageSize, filters, count
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       {rows.length === 0 && <p>Inga ärenden matchar. Ändra sökningen eller filtren.</p>}
       {pages > 1 && (
         <nav aria-label="Sidor" class="pager">

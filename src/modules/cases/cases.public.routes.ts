@@ -1,6 +1,6 @@
 // The resident's way in: the public form, the receipt and tracking page, and a JSON endpoint
 // for other sites' forms. No sign-in; posts are rate-limited per client and (forms) CSRF-checked.
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { csrfToken } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
@@ -46,10 +46,10 @@ function privatePage(reply: FastifyReply): void {
   reply.header('Cache-Control', 'no-store');
 }
 
-function categoryName(c: { name: string; nameFi: string | null; nameEn: string | null }, lang: Lang): string {
-  if (lang === 'fi') return c.nameFi ?? c.name;
-  if (lang === 'en') return c.nameEn ?? c.name;
-  return c.name;
+/** A category's name in the page's language, or its Swedish name (and so lang "sv") when it has none. */
+function categoryName(c: { name: string; nameFi: string | null; nameEn: string | null }, lang: Lang): { name: string; lang: Lang } {
+  const translated = lang === 'fi' ? c.nameFi : lang === 'en' ? c.nameEn : c.name;
+  return translated ? { name: translated, lang } : { name: c.name, lang: 'sv' };
 }
 
 function formValues(body: unknown): CaseFormValues {
@@ -68,7 +68,8 @@ function formValues(body: unknown): CaseFormValues {
 
 export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): void {
   const trackingPath = (tenant: Tenant, token: string) => `/${tenant.slug}/cases/track/${token}`;
-  const trackingUrl = (tenant: Tenant, token: string) => `${config.baseUrl}${trackingPath(tenant, token)}`;
+  // The link in the receipt page and e-mail opens the case in its own language, on any device.
+  const trackingUrl = (tenant: Tenant, token: string, lang: Lang) => `${config.baseUrl}${trackingPath(tenant, token)}?lang=${lang}`;
 
   // Each area with the working days its cases get (the cases service's one rule), so the form
   // promises what the receipt will say.
@@ -78,7 +79,7 @@ export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): 
       firstResponseDaysByCategory(db, tenantId),
     ]);
     return categories
-      .map((c) => ({ code: c.code, name: categoryName(c, lang), days: days.get(c.id) }))
+      .map((c) => ({ code: c.code, ...categoryName(c, lang), days: days.get(c.id) }))
       .sort((a, b) => a.name.localeCompare(b.name, lang));
   }
 
@@ -115,7 +116,7 @@ export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): 
         db,
         tenantId: tenant.id,
         messagesLang: lang,
-        trackingUrl: (token) => trackingUrl(tenant, token),
+        trackingUrl: (token) => trackingUrl(tenant, token, lang),
       });
       await formLimit.accepted(request);
       return reply.redirect(`${trackingPath(tenant, created.trackingToken)}?new=1&lang=${lang}`, 303);
@@ -128,29 +129,31 @@ export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): 
   });
 
   async function renderTracking(
+    request: FastifyRequest,
     reply: FastifyReply,
     tenant: Tenant,
     token: string,
-    lang: Lang,
     extra: { justCreated?: boolean; justAdded?: boolean; text?: string; errors?: AppError['fields'] },
     status = 200,
   ) {
     privatePage(reply);
     const view = await findCaseByTrackingToken(db, tenant.id, token);
     if (!view) return reply.callNotFound();
+    // Without ?lang= or a remembered choice, the page speaks the case's language.
+    const lang = publicLang(request, reply, view.language);
     const category = (await listCategories(db, tenant.id)).find((c) => c.code === view.categoryCode);
     const page = TrackingPage({
       lang,
       tenant,
       view,
-      trackingUrl: trackingUrl(tenant, token),
+      trackingUrl: trackingUrl(tenant, token, view.language),
       path: trackingPath(tenant, token),
       csrfToken: csrfToken(reply),
       justCreated: extra.justCreated ?? false,
       justAdded: extra.justAdded ?? false,
       text: extra.text ?? '',
       errors: extra.errors ?? [],
-      categoryName: category ? categoryName(category, lang) : view.categoryName,
+      category: category ? categoryName(category, lang) : { name: view.categoryName, lang: 'sv' },
     });
     return html(reply, renderPage(page), status);
   }
@@ -170,9 +173,11 @@ export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): 
     async (request, reply) => {
       privatePage(reply);
       const tenant = await requireTenant(db, request.params.tenant);
-      const lang = publicLang(request, reply, tenant.defaultLanguage);
       const { token } = request.params;
-      return renderTracking(reply, tenant, token, lang, { justCreated: request.query.new === '1', justAdded: request.query.added === '1' });
+      return renderTracking(request, reply, tenant, token, {
+        justCreated: request.query.new === '1',
+        justAdded: request.query.added === '1',
+      });
     },
   );
 
@@ -189,7 +194,7 @@ export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): 
     } catch (error) {
       if (!(error instanceof AppError) || error.fields.length === 0) throw error;
       const errors = error.fields.map((f) => ({ field: 'text', message: f.field === 'text' ? TRACK_MESSAGES[lang] : f.message }));
-      return renderTracking(reply, tenant, token, lang, { text, errors }, 400);
+      return renderTracking(request, reply, tenant, token, { text, errors }, 400);
     }
   });
 
@@ -217,13 +222,13 @@ export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): 
           db,
           tenantId: tenant.id,
           messagesLang: lang,
-          trackingUrl: (token) => trackingUrl(tenant, token),
+          trackingUrl: (token) => trackingUrl(tenant, token, lang),
         },
       );
       return reply.status(201).send({
         caseNumber: created.case.caseNumber,
         firstResponseDue: created.case.firstResponseDue,
-        trackingUrl: trackingUrl(tenant, created.trackingToken),
+        trackingUrl: trackingUrl(tenant, created.trackingToken, lang),
       });
     },
   );

@@ -191,6 +191,31 @@ describe('public case form', () => {
     expect(mails[0].body).toContain(`https://insyn.example.se/${tt.tenant.slug}/cases/track/${token}`);
   });
 
+  it('keeps the case’s language in the tracking link of the receipt page and e-mail, and on the page it opens', async () => {
+    const tt = await tenantWithCategories();
+    const res = await submit(
+      tt.tenant.slug,
+      { type: 'question', category: 'gator', message: 'Kysymys', 'contact.email': 'f@example.org' },
+      'fi',
+    );
+    const location = String(res.headers.location);
+    const token = location.split('/').pop()?.split('?')[0] ?? '';
+    const link = `https://insyn.example.se/${tt.tenant.slug}/cases/track/${token}?lang=fi`;
+    const mail = await t.db.selectFrom('mail_outbox').select('body').where('tenant_id', '=', tt.tenant.id).executeTakeFirstOrThrow();
+    expect(mail.body).toContain(`${link}\n`);
+    const receipt = await t.app.inject({ method: 'GET', url: location });
+    expect(receipt.body).toContain(`<a href="${link}">${link}</a>`);
+    // Opened on another device (no cookie), the link shows the case in Finnish, not the tenant's Swedish.
+    const opened = await t.app.inject({ method: 'GET', url: link.replace('https://insyn.example.se', '') });
+    expect(opened.body).toContain('<html lang="fi">');
+    const bare = await t.app.inject({ method: 'GET', url: `/${tt.tenant.slug}/cases/track/${token}` });
+    expect(bare.body).toContain('<html lang="fi">');
+    // A visitor who chose English keeps English; the link shown stays the case's.
+    const english = await t.app.inject({ method: 'GET', url: `/${tt.tenant.slug}/cases/track/${token}?new=1&lang=en` });
+    expect(english.body).toContain('<html lang="en">');
+    expect(english.body).toContain(`<a href="${link}">`);
+  });
+
   it('accepts an anonymous case and sends no e-mail', async () => {
     const tt = await tenantWithCategories();
     const res = await submit(tt.tenant.slug, { type: 'praise', category: 'parker', message: 'Fin park!' }, 'fi');
@@ -314,7 +339,9 @@ describe('POST /api/v1/public/cases', () => {
     const body = res.json() as { caseNumber: string; firstResponseDue: string; trackingUrl: string };
     expect(body.caseNumber).toMatch(/^\d{4}-\d{5}$/);
     expect(body.firstResponseDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(body.trackingUrl).toMatch(new RegExp(`^https://insyn\\.example\\.se/${tt.tenant.slug}/cases/track/[A-Za-z0-9_-]{16,}$`));
+    expect(body.trackingUrl).toMatch(
+      new RegExp(`^https://insyn\\.example\\.se/${tt.tenant.slug}/cases/track/[A-Za-z0-9_-]{16,}\\?lang=en$`),
+    );
     const page = await t.app.inject({ method: 'GET', url: body.trackingUrl.replace('https://insyn.example.se', '') });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(body.caseNumber);

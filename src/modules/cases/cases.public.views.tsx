@@ -4,7 +4,7 @@
 import type { CaseType } from '../../db/schema-cases.ts';
 import type { FieldError } from '../../http/errors.ts';
 import { CsrfField, describedBy, fieldError } from '../../web/components.tsx';
-import { formatDateTime, formatLongDate, type Lang, type Translated } from '../../web/i18n.ts';
+import { formatDateTime, formatLongDate, type Lang, langAttr, swedishOn, type Translated } from '../../web/i18n.ts';
 import { PublicPage } from '../../web/layout.tsx';
 import type { Tenant } from '../tenants/tenants.repo.ts';
 import type { ResidentCaseView } from './cases.resident.ts';
@@ -157,6 +157,8 @@ export interface CategoryOption {
   name: string;
   /** Working days to first feedback for this area (category > unit > tenant). */
   days?: number;
+  /** The language of the name: Swedish when the category has no name in the page's language. */
+  lang: Lang;
 }
 
 /** "återkoppling inom 5 arbetsdagar", for an area whose days differ from the page's lead sentence. */
@@ -323,7 +325,7 @@ export function CaseFormPage({ lang, tenant, categories, csrfToken, values, erro
             >
               <option value="">{T.chooseArea[lang]}</option>
               {categories.map((c) => (
-                <option value={c.code} selected={values.category === c.code}>
+                <option value={c.code} selected={values.category === c.code} lang={langAttr(c.lang, lang)}>
                   {c.days !== undefined && c.days !== lead ? `${c.name} (${areaDaysText(c.days, lang)})` : c.name}
                 </option>
               ))}
@@ -403,7 +405,7 @@ interface TrackingPageProps {
   justAdded: boolean;
   text: string;
   errors: FieldError[];
-  categoryName: string;
+  category: { name: string; lang: Lang };
 }
 
 function Dated({ date, lang }: { date: string; lang: Lang }) {
@@ -452,11 +454,19 @@ export function TrackingPage(p: TrackingPageProps) {
       )}
       <dl class="facts">
         <dt>{T.status[lang]}</dt>
-        <dd>{view.referredTo ? `${EVENT_NAMES.referred[lang]}: ${view.referredTo}` : STATUS_NAMES[view.status][lang]}</dd>
+        <dd>
+          {view.referredTo ? (
+            <>
+              {EVENT_NAMES.referred[lang]}: <span lang={swedishOn(lang)}>{view.referredTo}</span>
+            </>
+          ) : (
+            STATUS_NAMES[view.status][lang]
+          )}
+        </dd>
         <dt>{T.type[lang]}</dt>
         <dd>{typeName}</dd>
         <dt>{T.area[lang]}</dt>
-        <dd>{p.categoryName}</dd>
+        <dd lang={langAttr(p.category.lang, lang)}>{p.category.name}</dd>
         <dt>{T.received[lang]}</dt>
         <dd>{formatDateTime(new Date(view.receivedAt), lang)}</dd>
         <dt>{view.firstResponseDate ? T.firstFeedbackGiven[lang] : T.firstFeedback[lang]}</dt>
@@ -478,10 +488,17 @@ export function TrackingPage(p: TrackingPageProps) {
           <li>
             <h3>
               {(EVENT_NAMES[e.kind] ?? EVENT_NAMES.received)[lang]}
-              {e.kind === 'referred' && e.authority ? `: ${e.authority}` : ''}
+              {e.kind === 'referred' && e.authority ? (
+                <>
+                  : <span lang={swedishOn(lang)}>{e.authority}</span>
+                </>
+              ) : (
+                ''
+              )}
             </h3>
             <p class="meta">
-              <time datetime={e.at}>{formatDateTime(new Date(e.at), lang)}</time> · {e.from === 'resident' ? T.you[lang] : e.from}
+              <time datetime={e.at}>{formatDateTime(new Date(e.at), lang)}</time> ·{' '}
+              {e.from === 'resident' ? T.you[lang] : <span lang={swedishOn(lang)}>{e.from}</span>}
             </p>
             {e.kind === 'next_feedback_promised' && e.nextFeedbackDate && (
               <p>

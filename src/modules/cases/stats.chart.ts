@@ -1,9 +1,9 @@
 // The first-feedback chart: server-rendered SVG (Observable Plot on linkedom), no script.
-// Plot escapes text; its <style> element and style attributes are removed because the
-// Content-Security-Policy forbids inline styles (the site stylesheet styles the chart).
+// Plot escapes text; asLabelledImage makes it CSP- and axe-clean.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { toCsv } from '../../http/csv.ts';
+import { asLabelledImage } from '../../web/chart.ts';
 import type { FirstResponseStats, Split } from './stats.service.ts';
 
 const percent = (v: number | null) => (v === null ? '' : (Math.round(v * 1000) / 10).toLocaleString('sv-SE'));
@@ -35,13 +35,8 @@ export function onTimeChartSvg(rows: Split[], title: string): string {
       Plot.ruleX([0]),
     ],
   }) as unknown as Element;
-  for (const style of [...svg.querySelectorAll('style')]) style.remove();
-  for (const el of [svg, ...svg.querySelectorAll('[style]')]) el.removeAttribute('style');
   const summary = data.map((d) => `${d.label} ${d.rate.toLocaleString('sv-SE')} %`).join(', ');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `${title}: ${summary}`);
-  svg.setAttribute('class', 'chart');
-  return svg.outerHTML;
+  return asLabelledImage(svg, `${title}: ${summary}`);
 }
 
 const HEADER = [

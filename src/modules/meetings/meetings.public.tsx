@@ -1,5 +1,7 @@
 // Public page: the boards' meetings of a year and whether documents and minutes came out in time.
-import type { Lang, Translated } from '../../web/i18n.ts';
+
+import { ScrollTable } from '../../web/components.tsx';
+import { type Lang, swedishOn, type Translated } from '../../web/i18n.ts';
 import { PublicPage } from '../../web/layout.tsx';
 import type { Tenant } from '../tenants/tenants.repo.ts';
 import type { BoardMeetings, MeetingView } from './meetings.service.ts';
@@ -77,10 +79,11 @@ export function PublicMeetingsPage({ lang, tenant, year, years, boards }: Props)
       {boards.length === 0 && <p>{T.none[lang]}</p>}
       {boards.map(({ board, meetings }) => (
         <section aria-labelledby={`board-${board.id}`}>
-          <h2 id={`board-${board.id}`}>{board.name}</h2>
+          <h2 id={`board-${board.id}`} lang={swedishOn(lang)}>
+            {board.name}
+          </h2>
           <p>{summary(meetings, lang)}</p>
-          <table class="meetings">
-            <caption>{`${board.name} ${year}`}</caption>
+          <ScrollTable class="meetings" caption={`${board.name} ${year}`} captionLang={swedishOn(lang)}>
             <thead>
               <tr>
                 <th scope="col">{T.date[lang]}</th>
@@ -103,7 +106,7 @@ export function PublicMeetingsPage({ lang, tenant, year, years, boards }: Props)
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
         </section>
       ))}
       <h2>{T.openData[lang]}</h2>

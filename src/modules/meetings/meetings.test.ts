@@ -469,7 +469,7 @@ describe('public page and open data', () => {
     const en = await t.app.inject({ method: 'GET', url: `${url}&lang=en` });
     expect(en.body).toContain('On time – 8 days before');
     expect(en.body).toContain('Late – 4 days before (due by 8 Apr 2026)');
-    expect(en.body).toContain('<caption>Byggnadsnämnden 2026</caption>');
+    expect(en.body).toContain('<caption lang="sv">Byggnadsnämnden 2026</caption>');
     expect(en.body).not.toMatch(/<script/);
     const last = await t.app.inject({ method: 'GET', url: `/${s.tt.tenant.slug}/meetings?year=2025&lang=sv` });
     expect(last.body).toContain('Tekniska nämnden');

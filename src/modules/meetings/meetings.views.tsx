@@ -1,6 +1,6 @@
 // Staff pages of the board secretary: meetings per board and year, one meeting's form, CSV import.
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, describedBy, ErrorSummary, Field, fieldError, Notice } from '../../web/components.tsx';
+import { CsrfField, describedBy, ErrorSummary, Field, fieldError, Notice, ScrollTable } from '../../web/components.tsx';
 import { formatDateTime } from '../../web/i18n.ts';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
@@ -68,8 +68,7 @@ export function MeetingsListPage({ session, boards, writableBoardIds, boardId, y
       {meetings.length === 0 ? (
         <p>Inga sammanträden är registrerade för {year}.</p>
       ) : (
-        <table class="meetings">
-          <caption>{title}</caption>
+        <ScrollTable class="meetings" caption={title}>
           <thead>
             <tr>
               <th scope="col">Datum</th>
@@ -103,7 +102,7 @@ export function MeetingsListPage({ session, boards, writableBoardIds, boardId, y
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </StaffPage>
   );

@@ -1,14 +1,12 @@
 // The public portal "Kvalitet och resultat": server-rendered, works without JavaScript.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, AppContext } from '../../http/context.ts';
-import { isLang, type Lang, pickLang } from '../../web/i18n.ts';
+import { isLang, LANG_COOKIE, type Lang, pickLang } from '../../web/i18n.ts';
 import { renderPage } from '../../web/render.ts';
 import { html } from '../../web/staff.ts';
 import { listTenants } from '../tenants/tenants.repo.ts';
 import { requireTenant } from '../tenants/tenants.service.ts';
 import { StartPage, TenantHomePage } from './portal.views.tsx';
-
-const LANG_COOKIE = 'insyn.lang';
 
 /** The language of a public page: ?lang= (remembered in a cookie), the cookie, or the tenant's default. */
 export function publicLang(request: FastifyRequest, reply: FastifyReply, fallback: Lang = 'sv'): Lang {

@@ -1,4 +1,4 @@
-import type { Lang, Translated } from '../../web/i18n.ts';
+import { type Lang, swedishOn, type Translated } from '../../web/i18n.ts';
 import { PublicPage } from '../../web/layout.tsx';
 import type { Tenant } from '../tenants/tenants.repo.ts';
 
@@ -59,7 +59,9 @@ export function StartPage({ lang, tenants }: { lang: Lang; tenants: Tenant[] }) 
           {tenants.map((t) => (
             <li class="card">
               <h3>
-                <a href={`/${t.slug}?lang=${lang}`}>{t.name}</a>
+                <a href={`/${t.slug}?lang=${lang}`} lang={swedishOn(lang)}>
+                  {t.name}
+                </a>
               </h3>
             </li>
           ))}

@@ -2,6 +2,7 @@
 // JavaScript in the browser, role="img" with a label, and the same data always in a table.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { asLabelledImage } from '../../web/chart.ts';
 import type { Lang } from '../../web/i18n.ts';
 import { dateTimeFormat, formatShare } from '../../web/i18n.ts';
 
@@ -74,14 +75,5 @@ export function monthlyChart({ lang, series, target, monthlyTargets, ariaLabel }
     y: { domain: [yMin, 1], grid: true, tickFormat: (d: number) => formatPercent(d, lang), label: null },
     marks,
   }) as unknown as Element;
-  for (const style of [...svg.querySelectorAll('style')]) style.remove();
-  // The whole SVG is one image: ARIA on its parts is not allowed (and not needed).
-  for (const el of [...svg.querySelectorAll('*')]) {
-    for (const attr of ['aria-label', 'aria-description', 'aria-hidden', 'role']) el.removeAttribute(attr);
-  }
-  svg.removeAttribute('class');
-  svg.setAttribute('class', 'chart');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', ariaLabel);
-  return svg.outerHTML;
+  return asLabelledImage(svg, ariaLabel);
 }

@@ -1,7 +1,9 @@
 // Public pages of the promise register: every published promise, grouped by administration,
 // with how well it was kept this year and last — sentence, number, chart and table.
+
+import { ScrollTable } from '../../web/components.tsx';
 import type { Lang } from '../../web/i18n.ts';
-import { formatLongDate } from '../../web/i18n.ts';
+import { formatLongDate, langAttr, swedishOn } from '../../web/i18n.ts';
 import { PublicPage } from '../../web/layout.tsx';
 import { localDate } from '../calendar/calendar.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
@@ -9,7 +11,7 @@ import type { Fulfilment } from './fulfilment.ts';
 import { formatPercent, monthlyChart, monthName } from './promises.chart.ts';
 import type { PromiseSummary } from './promises.results.ts';
 import type { EventRow, PromiseView, VersionRow } from './promises.service.ts';
-import { fill, formatSek, KIND, keptSentence, localized, STATUS, statusWord, T } from './promises.texts.ts';
+import { fill, formatSek, KIND, keptSentence, localized, localizedLang, STATUS, statusWord, T } from './promises.texts.ts';
 
 export interface PublicPromise {
   promise: PromiseView;
@@ -58,8 +60,7 @@ function Chart({ summary, lang }: { summary: PromiseSummary; lang: Lang }) {
 function MonthsTable({ summary, lang, id }: { summary: PromiseSummary; lang: Lang; id: string }) {
   const { year } = summary;
   return (
-    <table id={id}>
-      <caption>{fill(T.monthlyCaption[lang], { year, last: year - 1 })}</caption>
+    <ScrollTable id={id} caption={fill(T.monthlyCaption[lang], { year, last: year - 1 })}>
       <thead>
         <tr>
           <th scope="col">{T.month[lang]}</th>
@@ -91,8 +92,13 @@ function MonthsTable({ summary, lang, id }: { summary: PromiseSummary; lang: Lan
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
+}
+
+/** lang for a field shown in Swedish on a Finnish or English page (WCAG 3.1.2). */
+function fieldLang(v: VersionRow, field: 'title' | 'text' | 'remedy' | 'counterRequirement', lang: Lang): Lang | undefined {
+  return langAttr(localizedLang(v, field, lang), lang);
 }
 
 function PromiseFacts({ v, lang, boardName, unitName }: { v: VersionRow; lang: Lang; boardName: string; unitName: string }) {
@@ -103,13 +109,13 @@ function PromiseFacts({ v, lang, boardName, unitName }: { v: VersionRow; lang: L
       {remedy && (
         <>
           <dt>{T.remedy[lang]}</dt>
-          <dd>{remedy}</dd>
+          <dd lang={fieldLang(v, 'remedy', lang)}>{remedy}</dd>
         </>
       )}
       {counter && (
         <>
           <dt>{T.counterRequirement[lang]}</dt>
-          <dd>{counter}</dd>
+          <dd lang={fieldLang(v, 'counterRequirement', lang)}>{counter}</dd>
         </>
       )}
       <dt>{T.measured[lang]}</dt>
@@ -118,7 +124,7 @@ function PromiseFacts({ v, lang, boardName, unitName }: { v: VersionRow; lang: L
       <dt>{T.target[lang]}</dt>
       <dd>{v.target === null ? '–' : formatPercent(v.target, lang)}</dd>
       <dt>{T.owner[lang]}</dt>
-      <dd>
+      <dd lang={swedishOn(lang)}>
         {boardName}
         {unitName !== boardName ? `, ${unitName}` : ''}
       </dd>
@@ -153,17 +159,19 @@ export function PublicPromisesPage({ lang, tenant, groups }: { lang: Lang; tenan
       {groups.length === 0 && <p>{T.none[lang]}</p>}
       {groups.map((g) => (
         <section aria-labelledby={`g-${g.id}`}>
-          <h2 id={`g-${g.id}`}>{g.name}</h2>
+          <h2 id={`g-${g.id}`} lang={swedishOn(lang)}>
+            {g.name}
+          </h2>
           {g.promises.map(({ promise, summary, boardName, unitName }) => {
             const v = promise.current;
             const title = localized(v, 'title', lang);
             return (
               <article class="promise" aria-labelledby={`p-${promise.id}`}>
-                <h3 id={`p-${promise.id}`}>
+                <h3 id={`p-${promise.id}`} lang={fieldLang(v, 'title', lang)}>
                   <a href={`${base}/${promise.id}?lang=${lang}`}>{title}</a>
                 </h3>
                 <p class="kind">{KIND[promise.kind][lang]}</p>
-                {localized(v, 'text', lang) && <p>{localized(v, 'text', lang)}</p>}
+                {localized(v, 'text', lang) && <p lang={fieldLang(v, 'text', lang)}>{localized(v, 'text', lang)}</p>}
                 <PromiseFacts v={v} lang={lang} boardName={boardName} unitName={unitName} />
                 <h4>{T.results[lang]}</h4>
                 <Results summary={summary} lang={lang} />
@@ -175,7 +183,9 @@ export function PublicPromisesPage({ lang, tenant, groups }: { lang: Lang; tenan
                 <p>
                   <a href={`${base}/${promise.id}?lang=${lang}`}>
                     {T.readMore[lang]}
-                    <span class="visually-hidden">: {title}</span>
+                    <span class="visually-hidden">
+                      : <span lang={fieldLang(v, 'title', lang)}>{title}</span>
+                    </span>
                   </a>
                 </p>
               </article>
@@ -224,11 +234,15 @@ export function PublicPromisePage({
       <p>
         <a href={`${base}?lang=${lang}`}>{T.back[lang]}</a>
       </p>
-      <h1>{title}</h1>
+      <h1 lang={fieldLang(v, 'title', lang)}>{title}</h1>
       <p class="kind">
         {KIND[promise.kind][lang]} · {STATUS[promise.status][lang]}
       </p>
-      {localized(v, 'text', lang) && <p class="lead">{localized(v, 'text', lang)}</p>}
+      {localized(v, 'text', lang) && (
+        <p class="lead" lang={fieldLang(v, 'text', lang)}>
+          {localized(v, 'text', lang)}
+        </p>
+      )}
       <PromiseFacts v={v} lang={lang} boardName={item.boardName} unitName={item.unitName} />
       <h2>{T.results[lang]}</h2>
       <Results summary={summary} lang={lang} />
@@ -243,8 +257,7 @@ export function PublicPromisePage({
         </li>
       </ul>
       <h2>{T.history[lang]}</h2>
-      <table>
-        <caption>{T.versions[lang]}</caption>
+      <ScrollTable caption={T.versions[lang]}>
         <thead>
           <tr>
             <th scope="col">{T.version[lang]}</th>
@@ -264,16 +277,20 @@ export function PublicPromisePage({
                 <td>{validity(x, ends.get(x.version) ?? null, lang)}</td>
                 <td class="num">{x.target === null ? '–' : formatPercent(x.target, lang)}</td>
                 <td>
-                  {x.decisionBoard
-                    ? `${x.decisionBoard}, ${x.decisionDate ? formatLongDate(x.decisionDate, lang) : ''}, ${x.decisionRegistrationNumber ?? ''}`
-                    : '–'}
+                  {x.decisionBoard ? (
+                    <>
+                      <span lang={swedishOn(lang)}>{x.decisionBoard}</span>,{' '}
+                      {`${x.decisionDate ? formatLongDate(x.decisionDate, lang) : ''}, ${x.decisionRegistrationNumber ?? ''}`}
+                    </>
+                  ) : (
+                    '–'
+                  )}
                 </td>
               </tr>
             ))}
         </tbody>
-      </table>
-      <table>
-        <caption>{T.statusChanges[lang]}</caption>
+      </ScrollTable>
+      <ScrollTable caption={T.statusChanges[lang]}>
         <thead>
           <tr>
             <th scope="col">{T.date[lang]}</th>
@@ -288,7 +305,7 @@ export function PublicPromisePage({
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </PublicPage>
   );
 }

@@ -105,6 +105,12 @@ export function fill(text: string, values: Record<string, string | number>): str
 }
 
 /** A text of a version in the page's language, falling back to Swedish. */
+/** The language `localized` gives a field in: the page's, or Swedish where it has no translation (for lang="sv"). */
+export function localizedLang(v: VersionRow, field: 'title' | 'text' | 'remedy' | 'counterRequirement', lang: Lang): Lang {
+  if (lang === 'sv') return 'sv';
+  return (v.translations as Translations | null)?.[lang]?.[field]?.trim() ? lang : 'sv';
+}
+
 export function localized(v: VersionRow, field: 'title' | 'text' | 'remedy' | 'counterRequirement', lang: Lang): string {
   const sv = field === 'title' ? v.title : field === 'text' ? v.publicText : field === 'remedy' ? v.remedy : v.counterRequirement;
   if (lang === 'sv') return sv;
