@@ -1,0 +1,7 @@
+// Everything the goals module serves: its JSON API and its staff pages.
+import type { App, AppContext } from '../../http/context.ts';
+import { registerGoalsApi } from './goals.api.ts';
+
+export function registerGoalRoutes(app: App, ctx: AppContext): void {
+  registerGoalsApi(app, ctx);
+}
