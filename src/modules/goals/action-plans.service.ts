@@ -40,13 +40,7 @@ function dateErrors(fields: Record<string, string | undefined>): FieldError[] {
     .map(([field]) => ({ field, message: `${field}: ogiltigt datum (ÅÅÅÅ-MM-DD).` }));
 }
 
-async function checkActivity(
-  db: Db,
-  tenantId: string,
-  a: Partial<Static<typeof ActivityInput>>,
-  field: string,
-  units: Set<string>,
-): Promise<FieldError[]> {
+function checkActivity(a: Partial<Static<typeof ActivityInput>>, field: string, units: Set<string>): FieldError[] {
   const errors = dateErrors({ [`${field}.startDate`]: a.startDate, [`${field}.endDate`]: a.endDate });
   if (!errors.length && a.startDate && a.endDate && a.endDate < a.startDate)
     errors.push({ field: `${field}.endDate`, message: 'Slutdatumet kan inte ligga före startdatumet.' });
@@ -63,8 +57,7 @@ export async function createActionPlan(actor: Actor, input: unknown, { db }: { d
   if (!errors.length && v.periodTo < v.periodFrom)
     errors.push({ field: 'periodTo', message: 'Periodens slut kan inte ligga före starten.' });
   if (!units.has(v.responsibleUnitId)) errors.push({ field: 'responsibleUnitId', message: 'Den ansvariga enheten finns inte.' });
-  for (const [n, a] of (v.activities ?? []).entries())
-    errors.push(...(await checkActivity(db, actor.tenantId, a, `activities.${n}`, units)));
+  for (const [n, a] of (v.activities ?? []).entries()) errors.push(...checkActivity(a, `activities.${n}`, units));
   const numbers = (v.activities ?? []).map((a) => a.number);
   if (new Set(numbers).size !== numbers.length) errors.push({ field: 'activities', message: 'Två aktiviteter har samma nummer.' });
   const indicatorIds = v.indicatorIds ?? [];
@@ -115,7 +108,7 @@ export async function addActivity(actor: Actor, planId: string, input: unknown, 
   const v = validate(ActivityInput, input, MESSAGES);
   if (!(await repo.findPlan(db, actor.tenantId, planId))) throw notFound('Handlingsplanen');
   const units = new Set((await listUnits(db, actor.tenantId)).map((u) => u.id));
-  const errors = await checkActivity(db, actor.tenantId, v, 'activity', units);
+  const errors = checkActivity(v, 'activity', units);
   if (errors.length) throw invalid(errors);
   try {
     return await db.transaction().execute(async (trx) => {
@@ -133,7 +126,7 @@ export async function updateActivity(actor: Actor, id: string, input: unknown, {
   requireDefine(actor);
   const v = validate(ActivityPatch, input, MESSAGES);
   const units = new Set((await listUnits(db, actor.tenantId)).map((u) => u.id));
-  const errors = await checkActivity(db, actor.tenantId, v, 'activity', units);
+  const errors = checkActivity(v, 'activity', units);
   if (errors.length) throw invalid(errors);
   return db.transaction().execute(async (trx) => {
     const old = await repo.findActivity(trx, actor.tenantId, id, { lock: true });
