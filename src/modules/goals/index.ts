@@ -6,4 +6,5 @@ export { registerGoalRoutes } from './goals.routes.ts';
 export { createGoal, createGoalArea, createPlan, listPlans } from './goals.service.ts';
 export { createIndicator, putIndicatorValues } from './indicators.service.ts';
 export { periodName, periodRange } from './periods.ts';
+export { sendRoundReminders } from './rounds.reminders.ts';
 export { registerSourceKind, type SourceKind } from './sources.ts';

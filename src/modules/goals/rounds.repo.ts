@@ -1,11 +1,25 @@
 // Every query of follow-up rounds, their items and reminders.
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { ItemKind, ItemState } from '../../db/schema-goals.ts';
+import type { FollowUpRoundsTable, ItemKind, ItemState } from '../../db/schema-goals.ts';
 
 export function findRound(db: Db, tenantId: string, id: string, options: { lock?: boolean } = {}) {
   const q = db.selectFrom('follow_up_rounds').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id);
   return (options.lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export function insertRound(db: Db, row: Insertable<FollowUpRoundsTable>) {
+  return db.insertInto('follow_up_rounds').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export function closeRound(db: Db, tenantId: string, id: string) {
+  return db
+    .updateTable('follow_up_rounds')
+    .set({ status: 'closed', closed_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export function listRounds(db: Db, tenantId: string) {
@@ -116,6 +130,9 @@ export function listReminders(db: Db, tenantId: string, roundId: string) {
   return db.selectFrom('follow_up_reminders').selectAll().where('tenant_id', '=', tenantId).where('round_id', '=', roundId).execute();
 }
 
-export function listOpenRoundsAll(db: Db) {
-  return db.selectFrom('follow_up_rounds').selectAll().where('status', '=', 'open').execute();
+/** Open rounds of every tenant (the reminder job), or of one. */
+export function listOpenRoundsAll(db: Db, tenantId?: string) {
+  let q = db.selectFrom('follow_up_rounds').selectAll().where('status', '=', 'open');
+  if (tenantId) q = q.where('tenant_id', '=', tenantId);
+  return q.execute();
 }
