@@ -14,6 +14,7 @@ import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerPublicCaseRoutes } from '../modules/cases/cases.public.routes.ts';
 import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
 import { registerDashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
+import { registerGoalRoutes } from '../modules/goals/index.ts';
 import { registerMailRoutes } from '../modules/mail/mail.routes.ts';
 import { registerMeetingRoutes } from '../modules/meetings/meetings.routes.ts';
 import { registerOpen311Routes } from '../modules/open311/open311.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerOpen311Routes(app, ctx);
   registerMeetingRoutes(app, ctx);
   registerPromiseRoutes(app, ctx);
+  registerGoalRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -3,6 +3,7 @@
 // are claimed with FOR UPDATE SKIP LOCKED, reminders through reminder_sent's unique key).
 import type { AppContext } from '../../http/context.ts';
 import { deleteExpiredRateLimits } from '../../http/rate-limit-store.ts';
+import { sendRoundReminders } from '../goals/index.ts';
 import { type BackgroundJob, everyInterval, type Logger, startMailDelivery } from '../mail/mail.delivery.ts';
 import { sendDueReminders } from './reminders.service.ts';
 
@@ -23,8 +24,10 @@ export function startBackgroundJobs(ctx: AppContext, log: Logger): BackgroundJob
     async () => {
       const result = await sendDueReminders(ctx.db, { baseUrl: ctx.config.baseUrl });
       if (result.reminders) log.info({ ...result }, 'case reminders queued');
+      const rounds = await sendRoundReminders(ctx.db, { baseUrl: ctx.config.baseUrl });
+      if (rounds.reminders) log.info({ ...rounds }, 'follow-up round reminders queued');
       // Reminders just queued need not wait for the next delivery round.
-      if (result.mails) await mail?.runOnce();
+      if (result.mails || rounds.mails) await mail?.runOnce();
     },
     log,
     5_000,

@@ -1,0 +1,15 @@
+// Everything the goals module serves: its JSON API and its staff pages.
+import type { App, AppContext } from '../../http/context.ts';
+import { registerGoalsApi } from './goals.api.ts';
+import { registerGoalStaffRoutes } from './goals.staff.routes.ts';
+import { registerRoundsApi } from './rounds.api.ts';
+import { registerRoundStaffRoutes } from './rounds.staff.routes.ts';
+import { registerWorkApi } from './work.api.ts';
+
+export function registerGoalRoutes(app: App, ctx: AppContext): void {
+  registerGoalsApi(app, ctx);
+  registerWorkApi(app, ctx);
+  registerRoundsApi(app, ctx);
+  registerGoalStaffRoutes(app, ctx);
+  registerRoundStaffRoutes(app, ctx);
+}

@@ -1,0 +1,10 @@
+// The goals module's public face: what other modules (reports, seeding, the app) may use.
+export type { AssessmentStatus } from './assessment.ts';
+export { ASSESSMENT_NAMES, ASSESSMENT_SYMBOLS, assess } from './assessment.ts';
+export { goalDetail, indicatorDetail, planTree } from './goals.read.ts';
+export { registerGoalRoutes } from './goals.routes.ts';
+export { createGoal, createGoalArea, createPlan, listPlans } from './goals.service.ts';
+export { createIndicator, putIndicatorValues } from './indicators.service.ts';
+export { periodName, periodRange } from './periods.ts';
+export { sendRoundReminders } from './rounds.reminders.ts';
+export { registerSourceKind, type SourceKind } from './sources.ts';
