@@ -3,8 +3,9 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestContext } from '../../test/helpers.ts';
+import { createTestContext, testConfig } from '../../test/helpers.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { buildApp } from '../http/app.ts';
 import { openDatabase } from './database.ts';
 import { DataDirLockedError, lockDataDir } from './lock.ts';
 import { splitSqlStatements } from './migrate.ts';
@@ -118,27 +119,28 @@ describe('config', () => {
 describe('metrics', () => {
   const token = 'metrics-token-0123456789abcdef';
 
-  it('with METRICS_TOKEN: Prometheus text for a scraper with the token, labelled by route pattern; 401 without it', async () => {
+  it('only with METRICS_TOKEN, and only for a scraper presenting it: Prometheus text labelled by route pattern', async () => {
     const t = await createTestContext({ METRICS_TOKEN: token });
-    await t.app.inject({ method: 'GET', url: '/api/v1/calendar/add-working-days?date=2026-04-02&days=2' });
-    const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}` } });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('insyn_http_request_duration_seconds_bucket');
-    expect(res.body).toContain('route="/api/v1/calendar/add-working-days"');
-    expect(res.body).not.toContain('date=2026');
-    const anonymous = await t.app.inject({ method: 'GET', url: '/metrics' });
-    expect(anonymous.statusCode).toBe(401);
-    expect(anonymous.body).not.toContain('insyn_http');
-    const wrong = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}x` } });
-    expect(wrong.statusCode).toBe(401);
-    await t.close();
-  });
-
-  it('without METRICS_TOKEN there is no /metrics', async () => {
-    const t = await createTestContext();
-    const res = await t.app.inject({ method: 'GET', url: '/metrics' });
-    expect(res.statusCode).toBe(404);
-    expect(res.body).not.toContain('insyn_http');
-    await t.close();
+    const without = await buildApp({ ...t.ctx, config: testConfig() }, { logger: false });
+    try {
+      await t.app.inject({ method: 'GET', url: '/api/v1/calendar/add-working-days?date=2026-04-02&days=2' });
+      const res = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}` } });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('insyn_http_request_duration_seconds_bucket');
+      expect(res.body).toContain('route="/api/v1/calendar/add-working-days"');
+      expect(res.body).not.toContain('date=2026');
+      const anonymous = await t.app.inject({ method: 'GET', url: '/metrics' });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.body).not.toContain('insyn_http');
+      const wrong = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${token}x` } });
+      expect(wrong.statusCode).toBe(401);
+      // Without the setting there is no /metrics at all.
+      const off = await without.inject({ method: 'GET', url: '/metrics' });
+      expect(off.statusCode).toBe(404);
+      expect(off.body).not.toContain('insyn_http');
+    } finally {
+      await without.close();
+      await t.close();
+    }
   });
 });

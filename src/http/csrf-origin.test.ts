@@ -1,20 +1,24 @@
 // A form post from another site is refused even with a valid CSRF token (Origin, else Referer).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookieHeader, createTestContext, form, mergeCookies, type TestContext } from '../../test/helpers.ts';
+import { cookieHeader, createTestContext, form, mergeCookies, type TestContext, testConfig } from '../../test/helpers.ts';
+import { buildApp } from './app.ts';
+import type { App } from './context.ts';
 
 let t: TestContext;
-let withBaseUrl: TestContext;
+let withBaseUrl: { app: App };
 beforeAll(async () => {
   t = await createTestContext();
-  withBaseUrl = await createTestContext({ BASE_URL: 'https://insyn.example.se' });
+  // A second app on the same database, with BASE_URL set.
+  const app = await buildApp({ ...t.ctx, config: testConfig({ BASE_URL: 'https://insyn.example.se' }) }, { logger: false });
+  withBaseUrl = { app };
 });
 afterAll(async () => {
-  await t.close();
-  await withBaseUrl.close();
+  await withBaseUrl?.app.close();
+  await t?.close();
 });
 
 /** A login post with a valid CSRF token and cookie, sent with the given extra headers. */
-async function login(ctx: TestContext, headers: Record<string, string>) {
+async function login(ctx: { app: App }, headers: Record<string, string>) {
   const page = await ctx.app.inject({ method: 'GET', url: '/staff/login', headers: { host: headers.host ?? 'localhost' } });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
   const f = form({ _csrf: csrf, tenant: 'finns-inte', email: 'a@example.se', password: 'fel' });

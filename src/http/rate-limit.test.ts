@@ -1,17 +1,8 @@
 // Rate limits count per real client (TRUST_PROXY decides who may name it), in the database so
 // that every app instance shares the counters, and the public form counts only accepted cases.
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  cookieHeader,
-  createTestContext,
-  createTestTenant,
-  form,
-  mergeCookies,
-  openTestDatabase,
-  type TestContext,
-  testConfig,
-} from '../../test/helpers.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookieHeader, createTestTenant, form, mergeCookies, openTestDatabase, testConfig } from '../../test/helpers.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { createCategory } from '../modules/cases/categories.service.ts';
 import { PUBLIC_FORM_LIMIT } from '../modules/cases/public-form-limit.ts';
@@ -21,15 +12,21 @@ import type { App } from './context.ts';
 import { deleteExpiredRateLimits, hitRateLimit, readRateLimit } from './rate-limit-store.ts';
 
 const LOGIN_LIMIT = 10;
-const opened: { close(): Promise<void> }[] = [];
+// One database for the file; each test builds its own app(s) on it, with their own counters.
+let handle: DatabaseHandle;
+const apps: App[] = [];
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
 afterAll(async () => {
-  for (const c of opened.reverse()) await c.close();
+  for (const app of apps) await app.close();
+  await handle.close();
 });
 
-async function context(overrides: Record<string, string> = {}): Promise<TestContext> {
-  const t = await createTestContext(overrides);
-  opened.push(t);
-  return t;
+async function appWith(overrides: Record<string, string> = {}, rateLimitNamespace = `${randomUUID()}|`): Promise<App> {
+  const app = await buildApp({ db: handle.db, dbKind: handle.kind, config: testConfig(overrides) }, { logger: false, rateLimitNamespace });
+  apps.push(app);
+  return app;
 }
 
 function loginPost(app: App, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1') {
@@ -44,31 +41,28 @@ function loginPost(app: App, headers: Record<string, string> = {}, remoteAddress
 
 describe('login rate limit and X-Forwarded-For', () => {
   it('in production without TRUST_PROXY, a forged X-Forwarded-For does not give a new allowance', async () => {
-    const t = await context({ NODE_ENV: 'production' });
+    const app = await appWith({ NODE_ENV: 'production' });
     const statuses: number[] = [];
-    for (let i = 0; i <= LOGIN_LIMIT; i++) statuses.push((await loginPost(t.app, { 'x-forwarded-for': `192.0.2.${i}` })).statusCode);
+    for (let i = 0; i <= LOGIN_LIMIT; i++) statuses.push((await loginPost(app, { 'x-forwarded-for': `192.0.2.${i}` })).statusCode);
     expect(statuses.slice(0, LOGIN_LIMIT)).not.toContain(429);
     expect(statuses[LOGIN_LIMIT]).toBe(429);
   });
 
   it('with TRUST_PROXY=1 the address the proxy appended counts, not what the client wrote before it', async () => {
-    const t = await context({ TRUST_PROXY: '1' });
+    const app = await appWith({ TRUST_PROXY: '1' });
     const statuses: number[] = [];
     for (let i = 0; i <= LOGIN_LIMIT; i++) {
-      statuses.push((await loginPost(t.app, { 'x-forwarded-for': `192.0.2.${i}, 203.0.113.5` })).statusCode);
+      statuses.push((await loginPost(app, { 'x-forwarded-for': `192.0.2.${i}, 203.0.113.5` })).statusCode);
     }
     expect(statuses[LOGIN_LIMIT]).toBe(429);
     // Another real client behind the same proxy has its own allowance.
-    expect((await loginPost(t.app, { 'x-forwarded-for': '203.0.113.6' })).statusCode).not.toBe(429);
+    expect((await loginPost(app, { 'x-forwarded-for': '203.0.113.6' })).statusCode).not.toBe(429);
   });
 
   it('two app instances on one database share the counters', async () => {
-    const handle: DatabaseHandle = await openTestDatabase();
     const namespace = `${randomUUID()}|`;
-    const ctx = { db: handle.db, dbKind: handle.kind, config: testConfig() };
-    const first = await buildApp(ctx, { logger: false, rateLimitNamespace: namespace });
-    const second = await buildApp(ctx, { logger: false, rateLimitNamespace: namespace });
-    opened.push({ close: () => handle.close() }, first, second);
+    const first = await appWith({}, namespace);
+    const second = await appWith({}, namespace);
     for (let i = 0; i < LOGIN_LIMIT / 2; i++) expect((await loginPost(first, {}, '198.51.100.20')).statusCode).not.toBe(429);
     for (let i = 0; i < LOGIN_LIMIT / 2; i++) expect((await loginPost(second, {}, '198.51.100.20')).statusCode).not.toBe(429);
     expect((await loginPost(first, {}, '198.51.100.20')).statusCode).toBe(429);
@@ -78,16 +72,17 @@ describe('login rate limit and X-Forwarded-For', () => {
 
 describe('public form limit', () => {
   it('counts only accepted submissions and keeps what the resident typed on the 429 page', async () => {
-    const t = await context();
-    const tt = await createTestTenant(t.db, 'Gränskommun');
-    const unit = await createUnit(tt.system, { name: 'Gatuenheten', kind: 'unit', parentId: tt.rootId }, { db: t.db });
-    await createCategory(tt.system, { code: 'gator', name: 'Gator', unitId: unit.id }, { db: t.db });
+    const app = await appWith();
+    const db = handle.db;
+    const tt = await createTestTenant(db, 'Gränskommun');
+    const unit = await createUnit(tt.system, { name: 'Gatuenheten', kind: 'unit', parentId: tt.rootId }, { db });
+    await createCategory(tt.system, { code: 'gator', name: 'Gator', unitId: unit.id }, { db });
     const client = '198.51.100.44';
     const send = async (values: Record<string, string>) => {
-      const page = await t.app.inject({ method: 'GET', url: `/${tt.tenant.slug}/cases/new`, remoteAddress: client });
+      const page = await app.inject({ method: 'GET', url: `/${tt.tenant.slug}/cases/new`, remoteAddress: client });
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
       const f = form({ _csrf: csrf, ...values });
-      return t.app.inject({
+      return app.inject({
         method: 'POST',
         url: `/${tt.tenant.slug}/cases/new`,
         remoteAddress: client,
@@ -117,17 +112,17 @@ describe('public form limit', () => {
 
 describe('rate-limit counters in the database', () => {
   it('count within a window, start again after it, and are deleted once expired', async () => {
-    const t = await context();
+    const db = handle.db;
     const key = `test|${randomUUID()}`;
-    expect((await hitRateLimit(t.db, key, 400)).hits).toBe(1);
-    const second = await hitRateLimit(t.db, key, 400);
+    expect((await hitRateLimit(db, key, 400)).hits).toBe(1);
+    const second = await hitRateLimit(db, key, 400);
     expect(second.hits).toBe(2);
     expect(second.ttlMs).toBeGreaterThan(0);
     expect(second.ttlMs).toBeLessThanOrEqual(400);
-    expect((await readRateLimit(t.db, key)).hits).toBe(2);
+    expect((await readRateLimit(db, key)).hits).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect((await readRateLimit(t.db, key)).hits).toBe(0);
-    expect(await deleteExpiredRateLimits(t.db)).toBeGreaterThanOrEqual(1);
-    expect((await hitRateLimit(t.db, key, 400)).hits).toBe(1);
+    expect((await readRateLimit(db, key)).hits).toBe(0);
+    expect(await deleteExpiredRateLimits(db)).toBeGreaterThanOrEqual(1);
+    expect((await hitRateLimit(db, key, 400)).hits).toBe(1);
   });
 });
