@@ -28,7 +28,8 @@ beforeAll(async () => {
   t = await createTestContext();
   clocked = await buildApp({ ...t.ctx, now: () => new Date(clock) }, { logger: false });
   await clocked.ready();
-});
+  // Two apps on one embedded database: more than the usual hook time on a loaded machine.
+}, 120_000);
 afterAll(async () => {
   await clocked.close();
   await t.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, createTestTenant, createTestUser, type TestContext, usingPostgres } from '../../../test/helpers.ts';
-import { raceBehindLock } from '../../../test/locks.ts';
+import { lockWaiters, raceBehindLock } from '../../../test/locks.ts';
 import { AppError } from '../../http/errors.ts';
 import { createUnit, deleteUnit, updateUnit } from './org.service.ts';
 
@@ -131,19 +131,24 @@ describe.skipIf(!usingPostgres)('org tree under concurrency (PostgreSQL)', () =>
     expect(parentOf.get(a.id) === b.id && parentOf.get(b.id) === a.id).toBe(false);
   });
 
-  it('a unit removed while a sub-unit is added under it: one of them is refused with 409, never a 500', async () => {
+  it('a sub-unit added under a unit being removed is refused with a sentence, not a raw error', async () => {
     const tt = await createTestTenant(t.db);
     const a = await createUnit(tt.system, { name: 'A', kind: 'board', parentId: tt.rootId }, { db: t.db });
-    const results = await raceBehindLock(
+    const [created, removed] = await raceBehindLock(
       t.db,
       (trx) => trx.selectFrom('org_units').select('id').where('id', '=', a.id).forUpdate().execute(),
-      () =>
-        Promise.allSettled([
-          createUnit(tt.system, { name: 'A1', kind: 'unit', parentId: a.id }, { db: t.db }),
-          deleteUnit(tt.system, a.id, { db: t.db }),
-        ]),
+      async () => {
+        // The removal first, past its checks and waiting; then the addition under it.
+        const removal = deleteUnit(tt.system, a.id, { db: t.db });
+        removal.catch(() => undefined);
+        await lockWaiters(t.db, 1);
+        const addition = createUnit(tt.system, { name: 'A1', kind: 'unit', parentId: a.id }, { db: t.db });
+        return Promise.allSettled([addition, removal]);
+      },
     );
-    for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(AppError);
-    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(removed?.status).toBe('fulfilled');
+    expect(created?.status === 'rejected' && created.reason).toBeInstanceOf(AppError);
+    expect(created?.status === 'rejected' && (created.reason as AppError).message).toContain('Den överordnade enheten finns inte.');
+    expect(await t.db.selectFrom('org_units').select('id').where('tenant_id', '=', tt.tenant.id).execute()).toHaveLength(1);
   });
 });
