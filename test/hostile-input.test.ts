@@ -454,6 +454,8 @@ describe("messages in the user's language", () => {
     const year = await send('GET', '/api/v1/calendar/holidays', { query: 'year=1e309' });
     expect(year.statusCode).toBe(400);
     expect(year.json().message).toBe('Fältet ”year” måste vara ett tal inom de tillåtna gränserna.');
+    const unknown = await send('POST', '/staff/no-such-page', { query: 'x=1&x=2', form: { a: ['1', '2'] } });
+    expect(unknown.statusCode).toBe(404);
     const date = await send('GET', '/api/v1/calendar/add-working-days', { query: 'date=2026-02-30&days=1' });
     expect(date.statusCode).toBe(400);
     expect(date.json().fields).toEqual([expect.objectContaining({ field: 'date' })]);
