@@ -212,7 +212,7 @@ describe('hostile query strings on every GET route', () => {
 
   it('huge and infinite numbers, impossible dates and repeated parameters never end in a 500', async () => {
     for (const route of gets()) {
-      for (const value of [...HUGE, '2026-02-30', '0000-01-01', '%ED%A0%80']) {
+      for (const value of [...HUGE, '0000', '9999', '2026-02-30', '0000-01-01', '9999-12-31', '%ED%A0%80']) {
         const res = await send('GET', route.path, { query: QUERY_NAMES.map((n) => `${n}=${value}`).join('&') });
         expectNo500(res, `GET ${route.path} ${value}`);
       }
@@ -454,6 +454,8 @@ describe("messages in the user's language", () => {
     const year = await send('GET', '/api/v1/calendar/holidays', { query: 'year=1e309' });
     expect(year.statusCode).toBe(400);
     expect(year.json().message).toBe('Fältet ”year” måste vara ett tal inom de tillåtna gränserna.');
+    const unknown = await send('POST', '/staff/no-such-page', { query: 'x=1&x=2', form: { a: ['1', '2'] } });
+    expect(unknown.statusCode).toBe(404);
     const date = await send('GET', '/api/v1/calendar/add-working-days', { query: 'date=2026-02-30&days=1' });
     expect(date.statusCode).toBe(400);
     expect(date.json().fields).toEqual([expect.objectContaining({ field: 'date' })]);

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { CalendarDate } from '../../http/input.ts';
+import { CalendarDate, yearParam } from '../../http/input.ts';
 import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
 import { localDate } from '../calendar/calendar.ts';
@@ -55,7 +55,8 @@ const MeetingOut = Type.Object({
 const PUBLICATION = 'ISO 8601 instant (2026-03-10T13:00:00Z) or Stockholm local time (2026-03-10 14:00); null clears';
 const bodyFields = {
   boardUnitId: Type.String({ format: 'uuid', description: 'An org unit of kind board' }),
-  meetingDate: CalendarDate(),
+  // The service checks the date (CalendarDate) with the other fields, so every error is reported at once.
+  meetingDate: Type.String({ description: 'YYYY-MM-DD' }),
   startsAt: Type.Optional(NullableString({ description: 'Local time HH:MM' })),
   title: Type.Optional(NullableString({ maxLength: 200 })),
   registrationNumber: Type.Optional(NullableString({ maxLength: 60 })),
@@ -194,7 +195,7 @@ export function registerMeetingRoutes(app: App, ctx: AppContext): void {
   app.get('/staff/meetings', async (request, reply) => {
     const { actor, session } = staffContext(request, reply);
     const query = request.query as { board?: string; year?: string };
-    const year = /^\d{4}$/.test(query.year ?? '') ? Number(query.year) : Number(localDate(new Date()).slice(0, 4));
+    const year = yearParam(query.year) ?? Number(localDate(new Date()).slice(0, 4));
     const units = await listUnits(db, actor.tenantId);
     const boards = units.filter((u) => u.kind === 'board');
     const boardId = boards.some((b) => b.id === query.board) ? (query.board ?? '') : '';

@@ -4,7 +4,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../http/errors.ts';
-import { CalendarDate, Text } from '../../http/input.ts';
+import { Text } from '../../http/input.ts';
 import { validate } from '../../http/validate.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { ROLES } from '../accounts/actor.ts';
@@ -32,15 +32,18 @@ export type { Meeting } from './meetings.repo.ts';
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
 
+const DATE = '^\\d{4}-\\d{2}-\\d{2}$';
+
 export const MeetingInput = Type.Object(
   {
     boardUnitId: Type.String({ format: 'uuid' }),
-    meetingDate: CalendarDate(),
+    // Dates are checked against the calendar in checkMeeting, with the other fields, so every error comes at once.
+    meetingDate: Type.String({ pattern: DATE }),
     startsAt: nullable(Type.String({ pattern: '^\\d{1,2}:\\d{2}(:\\d{2})?$' })),
     title: nullable(Text({ max: 200 })),
     registrationNumber: nullable(Text({ max: 60 })),
     documentsPublishedAt: nullable(Text({ max: 40 })),
-    minutesApprovedDate: nullable(CalendarDate()),
+    minutesApprovedDate: nullable(Type.String({ pattern: DATE })),
     minutesPublishedAt: nullable(Text({ max: 40 })),
   },
   { additionalProperties: false },
