@@ -4,6 +4,7 @@
 import { createUser, grantRole } from '../../modules/accounts/accounts.service.ts';
 import { systemActor } from '../../modules/accounts/actor.ts';
 import { seedCasesDemo } from '../../modules/cases/cases.seed.ts';
+import { seedGoalsDemo } from '../../modules/goals/index.ts';
 import { seedMeetingsDemo } from '../../modules/meetings/meetings.seed.ts';
 import { createUnit, listUnits } from '../../modules/org/org.service.ts';
 import { seedPromisesDemo } from '../../modules/promises/promises.seed.ts';
@@ -98,6 +99,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
   await seedCasesDemo(db, tenants);
   await seedMeetingsDemo(db, tenants);
   await seedPromisesDemo(db, tenants);
+  await seedGoalsDemo(db, tenants);
   report.created = true;
   return report;
 }

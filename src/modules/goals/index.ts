@@ -3,6 +3,7 @@ export type { AssessmentStatus } from './assessment.ts';
 export { ASSESSMENT_NAMES, ASSESSMENT_SYMBOLS, assess } from './assessment.ts';
 export { goalDetail, indicatorDetail, planTree } from './goals.read.ts';
 export { registerGoalRoutes } from './goals.routes.ts';
+export { seedGoalsDemo } from './goals.seed.ts';
 export { createGoal, createGoalArea, createPlan, listPlans } from './goals.service.ts';
 export { createIndicator, putIndicatorValues } from './indicators.service.ts';
 export { periodName, periodRange } from './periods.ts';
