@@ -73,6 +73,18 @@ describe('Open311 errors in the spec’s shape (item 31)', () => {
       }),
       403,
     );
+    for (const path of ['services.xml', 'services/parker.xml', 'requests.xml']) {
+      expectSpecError(
+        await t.app.inject({ method: 'GET', url: `/open311/v2/${path}?jurisdiction_id=${f.tenant.slug}&api_key=insyn_fel` }),
+        403,
+        'xml',
+      );
+    }
+    const good = await t.app.inject({
+      method: 'GET',
+      url: `/open311/v2/services.xml?jurisdiction_id=${f.tenant.slug}&api_key=${f.agent.token}`,
+    });
+    expect(good.statusCode).toBe(200);
     expect(await count()).toBe(0);
   });
 

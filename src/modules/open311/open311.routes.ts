@@ -22,7 +22,15 @@ import {
   ServiceOut,
   Window,
 } from './open311.schemas.ts';
-import { createRequest, langOf, listServices, requireIntegrationActor, resolveJurisdiction, serviceDefinition } from './open311.service.ts';
+import {
+  createRequest,
+  integrationActor,
+  langOf,
+  listServices,
+  requireIntegrationActor,
+  resolveJurisdiction,
+  serviceDefinition,
+} from './open311.service.ts';
 import { registerUpdateRoutes } from './open311.updates.routes.ts';
 
 /** When this API last changed in a way clients should notice (the spec's changeset). */
@@ -99,6 +107,8 @@ function registerRoutes(scope: App, { db, config }: AppContext): void {
       },
       async (request, reply) => {
         const tenant = await resolveJurisdiction(db, request.query.jurisdiction_id);
+        // Reading needs no key, but a wrong one is refused rather than ignored.
+        await integrationActor(db, tenant, request.actor, request.query.api_key, { required: false });
         const services = await listServices(db, tenant, langOf(request.query.locale));
         return send(reply, format, 200, services, () => toXml('services', 'service', services));
       },
@@ -118,6 +128,8 @@ function registerRoutes(scope: App, { db, config }: AppContext): void {
       },
       async (request, reply) => {
         const tenant = await resolveJurisdiction(db, request.query.jurisdiction_id);
+        // Reading needs no key, but a wrong one is refused rather than ignored.
+        await integrationActor(db, tenant, request.actor, request.query.api_key, { required: false });
         const definition = await serviceDefinition(db, tenant, request.params.service_code, langOf(request.query.locale));
         return send(reply, format, 200, definition, () =>
           toXml('service_definition', null, definition, { attributes: 'attribute', values: 'value' }),
@@ -149,6 +161,8 @@ function registerRoutes(scope: App, { db, config }: AppContext): void {
       },
       async (request, reply) => {
         const tenant = await resolveJurisdiction(db, request.query.jurisdiction_id);
+        // Reading needs no key, but a wrong one is refused rather than ignored.
+        await integrationActor(db, tenant, request.actor, request.query.api_key, { required: false });
         const requests = await listRequests(db, tenant, request.query, langOf(request.query.locale));
         return send(reply, format, 200, requests, () => toXml('service_requests', 'request', requests));
       },
@@ -168,6 +182,8 @@ function registerRoutes(scope: App, { db, config }: AppContext): void {
       },
       async (request, reply) => {
         const tenant = await resolveJurisdiction(db, request.query.jurisdiction_id);
+        // Reading needs no key, but a wrong one is refused rather than ignored.
+        await integrationActor(db, tenant, request.actor, request.query.api_key, { required: false });
         const one = [await getRequest(db, tenant, request.params.service_request_id, langOf(request.query.locale))];
         return send(reply, format, 200, one, () => toXml('service_requests', 'request', one));
       },
