@@ -10,6 +10,7 @@ import {
   loginCookies,
   type TestContext,
 } from '../../../test/helpers.ts';
+import { setUserActive } from '../accounts/accounts.service.ts';
 import { tenantCalendar } from '../calendar/calendar.service.ts';
 import { localDate } from '../calendar/calendar.ts';
 import { caseFixture, question } from './cases.fixtures.ts';
@@ -225,6 +226,25 @@ describe('a resident writing on a closed case', () => {
           .execute()
       ).length,
     ).toBe(1);
+  });
+});
+
+describe('a resident writing on a closed case of a unit without active officers', () => {
+  it('e-mails the administrators instead', async () => {
+    const { tenant, officerB, admin } = await setup();
+    const db = { db: t.db };
+    const { case: c, trackingToken } = await createCase(admin.actor, question({ category: 'cat-b' }), db);
+    await addCaseEvent(officerB.actor, c.id, { kind: 'resolved', body: 'Klart.' }, db);
+    await setUserActive(tenant.system, officerB.id, false, db);
+    const view = await addResidentMessage(t.db, tenant.tenant.id, trackingToken, 'Det är inte klart.');
+    expect(view).toMatchObject({ status: 'in_progress', reopened: true });
+    const mails = await t.db
+      .selectFrom('mail_outbox')
+      .select('to_address')
+      .where('ref_id', '=', c.id)
+      .where('kind', '=', 'case_reopened_by_resident')
+      .execute();
+    expect(mails.map((m) => m.to_address)).toEqual([admin.email]);
   });
 });
 

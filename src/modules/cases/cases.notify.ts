@@ -6,13 +6,17 @@ import { listAllGrants, listUsers } from '../accounts/accounts.service.ts';
 import { enqueueMail } from '../mail/mail.service.ts';
 import { unitPath } from '../org/org.service.ts';
 
-/** Active users who work the unit's cases: officers covering it (or the whole tenant) and the assignee. */
+/** Active users who work the unit's cases: officers covering it (or the whole tenant) and the assignee; else its admins. */
 export async function caseOfficers(db: Db, tenantId: string, unitId: string, assigneeUserId: string | null) {
   const [users, grants, path] = await Promise.all([listUsers(db, tenantId), listAllGrants(db, tenantId), unitPath(db, tenantId, unitId)]);
-  const covering = new Set(
-    grants.filter((g) => g.role === 'officer' && (g.unitId === null || path.includes(g.unitId))).map((g) => g.userId),
-  );
-  return users.filter((u) => u.active && (covering.has(u.id) || u.id === assigneeUserId));
+  const holders = (role: string) =>
+    new Set(grants.filter((g) => g.role === role && (g.unitId === null || path.includes(g.unitId))).map((g) => g.userId));
+  const covering = holders('officer');
+  const officers = users.filter((u) => u.active && (covering.has(u.id) || u.id === assigneeUserId));
+  if (officers.length > 0) return officers;
+  // A unit without officers of its own: its administrators hear of it instead, so no one is left out.
+  const admins = holders('admin');
+  return users.filter((u) => u.active && admins.has(u.id));
 }
 
 export async function notifyReopenedByResident(
