@@ -4,12 +4,14 @@ import { registerGoalsApi } from './goals.api.ts';
 import { registerGoalStaffRoutes } from './goals.staff.routes.ts';
 import { registerRoundsApi } from './rounds.api.ts';
 import { registerRoundStaffRoutes } from './rounds.staff.routes.ts';
+import { registerTransferApi } from './transfer.api.ts';
 import { registerWorkApi } from './work.api.ts';
 
 export function registerGoalRoutes(app: App, ctx: AppContext): void {
   registerGoalsApi(app, ctx);
   registerWorkApi(app, ctx);
   registerRoundsApi(app, ctx);
+  registerTransferApi(app, ctx);
   registerGoalStaffRoutes(app, ctx);
   registerRoundStaffRoutes(app, ctx);
 }
