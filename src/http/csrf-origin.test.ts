@@ -1,13 +1,24 @@
 // A form post from another site is refused even with a valid CSRF token (Origin, else Referer).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookieHeader, createTestContext, form, mergeCookies, type TestContext, testConfig } from '../../test/helpers.ts';
+import {
+  cookieHeader,
+  createTestContext,
+  createTestTenant,
+  form,
+  mergeCookies,
+  newClientAddress,
+  type TestContext,
+  testConfig,
+} from '../../test/helpers.ts';
 import { buildApp } from './app.ts';
 import type { App } from './context.ts';
 
 let t: TestContext;
 let withBaseUrl: { app: App };
+let slug: string;
 beforeAll(async () => {
   t = await createTestContext();
+  slug = (await createTestTenant(t.db)).tenant.slug;
   // A second app on the same database, with BASE_URL set.
   const app = await buildApp({ ...t.ctx, config: testConfig({ BASE_URL: 'https://insyn.example.se' }) }, { logger: false });
   withBaseUrl = { app };
@@ -21,10 +32,12 @@ afterAll(async () => {
 async function login(ctx: { app: App }, headers: Record<string, string>) {
   const page = await ctx.app.inject({ method: 'GET', url: '/staff/login', headers: { host: headers.host ?? 'localhost' } });
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-  const f = form({ _csrf: csrf, tenant: 'finns-inte', email: 'a@example.se', password: 'fel' });
+  const f = form({ _csrf: csrf, tenant: slug, email: 'a@example.se', password: 'fel' });
   return ctx.app.inject({
     method: 'POST',
     url: '/staff/login',
+    // Each attempt from its own client address, so the per-client login limit never decides.
+    remoteAddress: newClientAddress(),
     headers: { host: 'localhost', cookie: mergeCookies(cookieHeader(page.cookies)), 'content-type': f['content-type'], ...headers },
     payload: f.payload,
   });

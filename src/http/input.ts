@@ -152,17 +152,24 @@ function arrayFields(request: FastifyRequest, part: 'querystring' | 'body'): (na
   return (name) => names.has(name) || name.endsWith('[]');
 }
 
-/** A field sent twice where one value is expected keeps the last one, as most web frameworks do. */
-function singleValued(values: Record<string, unknown>, isArray: (name: string) => boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) out[key] = Array.isArray(value) && !isArray(key) ? value[value.length - 1] : value;
-  return out;
+/**
+ * The first field sent more than once where the route expects one value. Guessing which value
+ * was meant is unsafe (`action=grant&action=revoke`), so such a request is refused.
+ */
+function repeatedField(values: Record<string, unknown>, isArray: (name: string) => boolean): string | undefined {
+  return Object.entries(values).find(([key, value]) => Array.isArray(value) && !isArray(key))?.[0];
 }
+
+const REPEATED: Record<Lang, string> = {
+  sv: 'kom flera gånger. Formuläret kom fram skadat – ladda om sidan och försök igen.',
+  fi: 'tuli useita kertoja. Lomake saapui vioittuneena – lataa sivu uudelleen ja yritä uudestaan.',
+  en: 'arrived more than once. The form arrived damaged – reload the page and try again.',
+};
 
 /**
  * Before any schema or handler sees a request: refuse NUL and lone surrogates anywhere (params,
  * query, body keys and values, any content type) with a 400 that names the field, and give a
- * field sent twice one value unless the route takes a list there.
+ * field sent twice is refused too, unless the route takes a list there.
  */
 export function registerInputGuard(app: App): void {
   app.addHook('preValidation', async (request) => {
@@ -180,12 +187,19 @@ export function registerInputGuard(app: App): void {
     }
     // Open311 clients send GeoReport's own lists (attribute[code]); that module reads its parameters itself.
     if (request.url.startsWith('/open311/')) return;
+    // A path no route serves is a 404 whatever its parameters.
+    if (request.routeOptions.url === undefined) return;
     const query = request.query as Record<string, unknown> | undefined;
-    if (query && typeof query === 'object')
-      request.query = singleValued(query, arrayFields(request, 'querystring')) as typeof request.query;
     const form = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded');
-    if (form && request.body && typeof request.body === 'object') {
-      request.body = singleValued(request.body as Record<string, unknown>, arrayFields(request, 'body'));
+    const repeated =
+      (query && typeof query === 'object' ? repeatedField(query, arrayFields(request, 'querystring')) : undefined) ??
+      (form && request.body && typeof request.body === 'object'
+        ? repeatedField(request.body as Record<string, unknown>, arrayFields(request, 'body'))
+        : undefined);
+    if (repeated !== undefined) {
+      const lang = languageOf(request);
+      const message = `${FIELD_WORD[lang]} ”${repeated}” ${REPEATED[lang]}`;
+      throw new AppError('validation', message, { fields: [{ field: repeated, message }] });
     }
   });
 }
