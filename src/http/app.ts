@@ -77,6 +77,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
       },
     },
     strictTransportSecurity: ctx.config.production,
+    // same-origin, not helmet's no-referrer: under no-referrer a browser sends `Origin: null` even on
+    // our own form posts, which the CSRF origin check must refuse; other sites still get no referrer
+    // (so a tracking link never leaks to them).
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db, options.rateLimitNamespace) });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });

@@ -72,4 +72,10 @@ describe('form posts and their origin', () => {
     expect((await login(withBaseUrl, { origin: 'http://insyn.example.se' })).statusCode).toBe(403);
     expect((await login(withBaseUrl, { origin: 'http://localhost' })).statusCode).toBe(403);
   });
+
+  it('pages ask browsers to name our own origin on our form posts (Referrer-Policy same-origin, not no-referrer)', async () => {
+    // Under no-referrer a browser sends `Origin: null` on same-site form posts, which the check refuses.
+    const page = await t.app.inject({ method: 'GET', url: '/staff/login' });
+    expect(page.headers['referrer-policy']).toBe('same-origin');
+  });
 });
