@@ -41,7 +41,7 @@ const PublicCaseCreated = Type.Object({
 
 /** The tracking page is reachable by anyone holding the link: keep it out of referrers, caches and search engines. */
 function privatePage(reply: FastifyReply): void {
-  reply.header('Referrer-Policy', 'no-referrer');
+  reply.header('Referrer-Policy', 'same-origin');
   reply.header('X-Robots-Tag', 'noindex, nofollow');
   reply.header('Cache-Control', 'no-store');
 }

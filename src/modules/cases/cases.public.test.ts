@@ -178,7 +178,7 @@ describe('public case form', () => {
     );
     const token = location.split('/').pop()?.split('?')[0] ?? '';
     expect(receipt.body).toContain(`https://insyn.example.se/${tt.tenant.slug}/cases/track/${token}`);
-    expect(receipt.headers['referrer-policy']).toBe('no-referrer');
+    expect(receipt.headers['referrer-policy']).toBe('same-origin');
     expect(receipt.headers['x-robots-tag']).toContain('noindex');
     expect(receipt.headers['cache-control']).toBe('no-store');
     // The resident's message is never shown as markup (the tracking page does not repeat it at all).
