@@ -131,13 +131,89 @@ export function apiBodies(ids: Record<string, string>): Record<string, Json> {
       minutesPublishedAt: '2026-04-17 08:00',
     },
     'PATCH /api/v1/meetings/:id': { title: 'Extra sammanträde', minutesApprovedDate: '2026-03-16' },
+    'PUT /api/v1/cases/:id/open311': { description: 'Trasig gatlykta på Storgatan.' },
+    'POST /api/v1/users/:id/unlock': null,
+    ...goalsBodies(ids),
+  };
+}
+
+/** Valid bodies for the goals API (the world holds a plan, area, goal, indicator, assignment, action plan and round). */
+function goalsBodies(ids: Record<string, string>): Record<string, Json> {
+  const unitId = ids.org;
+  return {
+    'POST /api/v1/goal-plans': { title: 'Mål och budget 2028', firstYear: 2028, lastYear: 2030, decidedBy: 'Kommunfullmäktige' },
+    'POST /api/v1/goal-plans/:id/goal-areas': { number: 2, title: 'Hållbar kommun', ambition: 'År 2035', position: 1 },
+    'PATCH /api/v1/goal-areas/:id': { title: 'Attraktiv kommun', inPractice: 'Text' },
+    'PUT /api/v1/goal-areas/:id/board-texts': { boardUnitId: ids.board, year: 2026, text: 'Nämndens text' },
+    'POST /api/v1/goal-areas/:id/goals': { number: '1.2', title: 'Trygg kommun', text: 'Text', position: 2 },
+    'PATCH /api/v1/goals/:id': { title: 'God service', text: 'Text' },
+    'PUT /api/v1/goals/:id/board-texts': { boardUnitId: ids.board, year: 2026, text: 'Nämndens text' },
+    'PUT /api/v1/goals/:id/assessments/:period': { status: 'partly', analysis: 'Bra men ojämnt.' },
+    'POST /api/v1/indicators': {
+      title: 'Nöjd kund-index',
+      unit: 'index',
+      direction: 'higher',
+      decimals: 0,
+      ownerUnitId: unitId,
+      level: 'KF',
+      source: { type: 'manual' },
+    },
+    'PATCH /api/v1/indicators/:id': { title: 'Andel besvarade samtal', unit: '%' },
+    'PUT /api/v1/indicators/:id/values': [{ period: '2025', kind: 'outcome', value: 82, comment: 'Helår' }],
+    'PUT /api/v1/goal-settings': { partlyRule: 'tolerance', defaultTolerance: 0.1 },
+    'POST /api/v1/assignments': {
+      kind: 'assignment',
+      title: 'Ta fram en plan',
+      responsibleUnitId: unitId,
+      endDate: '2026-06-30',
+      originBody: 'Kommunfullmäktige',
+      originRegistrationNumber: 'KS 2024/12',
+    },
+    'PATCH /api/v1/assignments/:id': { title: 'Uppdrag', endDate: '2026-12-31' },
+    'PUT /api/v1/assignments/:id/status/:period': { status: 'ongoing', comment: 'Påbörjat' },
+    'POST /api/v1/action-plans': {
+      title: 'Handlingsplan för företag',
+      purpose: 'Bättre service.',
+      responsibleUnitId: unitId,
+      periodFrom: '2025-01-01',
+      periodTo: '2027-12-31',
+      followUpInterval: 'tertial',
+      budget: { '2025': 450000 },
+      activities: [{ number: 1, title: 'Servicemätning', startDate: '2025-03-01', endDate: '2026-06-30', responsibleUnitId: unitId }],
+    },
+    'POST /api/v1/action-plans/:id/activities': {
+      number: 2,
+      title: 'Lots',
+      startDate: '2025-02-01',
+      endDate: '2025-12-31',
+      responsibleUnitId: unitId,
+    },
+    'PATCH /api/v1/activities/:id': { title: 'Företagslots', endDate: '2025-11-30' },
+    'PUT /api/v1/activities/:id/progress/:period': { status: 'ongoing', comment: 'Lotsen anställd' },
+    'POST /api/v1/follow-up-rounds': {
+      planId: ids.goalPlan,
+      title: 'Delår 2 2026',
+      period: '2026-D2',
+      deadline: '2026-09-15',
+      reminderWorkingDays: 3,
+    },
+    'POST /api/v1/follow-up-rounds/:id/close': null,
+    'POST /api/v1/follow-up-items/:id/ready': null,
+    'POST /api/v1/follow-up-items/:id/send-back': { comment: 'Kommentera avvikelsen.' },
   };
 }
 
 /** Each string and number leaf of a body, by its path, with a function that replaces it. */
 export function leaves(body: Json, path = ''): { path: string; value: string | number; replace: (v: Json) => Json }[] {
   if (typeof body === 'string' || typeof body === 'number') return [{ path, value: body, replace: (v) => v }];
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
+  if (!body || typeof body !== 'object') return [];
+  if (Array.isArray(body))
+    return body.flatMap((item, i) =>
+      leaves(item, path ? `${path}.${i}` : `${i}`).map((leaf) => ({
+        ...leaf,
+        replace: (v: Json) => body.map((x, j) => (j === i ? leaf.replace(v) : x)),
+      })),
+    );
   return Object.entries(body).flatMap(([key, item]) =>
     leaves(item, path ? `${path}.${key}` : key).map((leaf) => ({ ...leaf, replace: (v: Json) => ({ ...body, [key]: leaf.replace(v) }) })),
   );

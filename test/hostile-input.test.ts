@@ -46,7 +46,8 @@ async function world(): Promise<World> {
   const db = { db: t.db };
   const f = await caseFixture(t.db, tt);
   const board = await createUnit(tt.system, { name: 'Byggnadsnämnden', kind: 'board', parentId: tt.rootId }, db);
-  const admin = await createTestUser(t.db, tt, [{ role: 'admin' }]);
+  // The administrator also reports for unit A, so the goals report page shows its follow-up items.
+  const admin = await createTestUser(t.db, tt, [{ role: 'admin' }, { role: 'agent', unitId: f.unitA }]);
   const other = await createTestUser(t.db, tt, [{ role: 'officer', unitId: f.unitA }]);
   const created = await createCase(
     null,
@@ -59,6 +60,7 @@ async function world(): Promise<World> {
   const meeting = await createMeeting(tt.system, { boardUnitId: board.id, meetingDate: '2026-03-12' }, db);
   const template = await createResponseTemplate(tt.system, { title: 'Tack', body: 'Tack för din fråga.' }, db);
   const categories = await t.db.selectFrom('categories').select('id').where('tenant_id', '=', tt.tenant.id).execute();
+  const goals = await goalsData(admin.auth, f.unitA, board.id);
   const cookie = await loginCookies(t.app, tt.tenant.slug, admin.email, admin.password);
   const staff = await formToken(t.app, '/staff', cookie);
   const page = await t.app.inject({ method: 'GET', url: `/${tt.tenant.slug}/cases/new` });
@@ -80,7 +82,64 @@ async function world(): Promise<World> {
       board: board.id,
       promises: promise.id,
       outbox: '00000000-0000-4000-8000-000000000000',
+      ...goals,
     },
+  };
+}
+
+/** A plan, area, goal, manual indicator, assignment, action plan and an open round, made through the goals API. */
+async function goalsData(auth: Record<string, string>, unitId: string, boardId: string): Promise<Record<string, string>> {
+  const post = async (url: string, payload: Record<string, unknown>) => {
+    const res = await t.app.inject({ method: 'POST', url, headers: auth, payload });
+    expect(res.statusCode, `${url} ${res.body}`).toBe(201);
+    return res.json().id as string;
+  };
+  const plan = await post('/api/v1/goal-plans', { title: 'Mål och budget', firstYear: 2025, lastYear: 2027 });
+  const area = await post(`/api/v1/goal-plans/${plan}/goal-areas`, { number: 1, title: 'Attraktiv kommun' });
+  const goal = await post(`/api/v1/goal-areas/${area}/goals`, { number: '1.1', title: 'God service', boardUnitId: boardId });
+  const indicator = await post('/api/v1/indicators', {
+    title: 'Andel besvarade samtal',
+    unit: '%',
+    direction: 'higher',
+    decimals: 0,
+    ownerUnitId: unitId,
+    level: 'KF',
+    source: { type: 'manual' },
+    goalIds: [goal],
+  });
+  const assignment = await post('/api/v1/assignments', { kind: 'assignment', title: 'Uppdrag', responsibleUnitId: unitId, goalId: goal });
+  const actionPlan = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/action-plans',
+    headers: auth,
+    payload: {
+      title: 'Handlingsplan',
+      responsibleUnitId: unitId,
+      periodFrom: '2025-01-01',
+      periodTo: '2027-12-31',
+      followUpInterval: 'tertial',
+      activities: [{ number: 1, title: 'Företagslots', startDate: '2025-02-01', endDate: '2025-12-31', responsibleUnitId: unitId }],
+    },
+  });
+  expect(actionPlan.statusCode, actionPlan.body).toBe(201);
+  const round = await post('/api/v1/follow-up-rounds', { planId: plan, title: 'Delår 1 2026', period: '2026-D1', deadline: '2026-05-15' });
+  const mine = await t.app.inject({ method: 'GET', url: '/api/v1/follow-up-items/mine', headers: auth });
+  const item = (mine.json() as { rounds: { items: { id: string }[] }[] }).rounds[0]?.items[0]?.id ?? '';
+  expect(item, mine.body).not.toBe('');
+  return {
+    'goal-plans': plan,
+    'goal-areas': area,
+    goals: goal,
+    goalPlan: plan,
+    indicators: indicator,
+    assignments: assignment,
+    'action-plans': actionPlan.json().id,
+    activities: actionPlan.json().activities[0].id,
+    'follow-up-rounds': round,
+    rounds: round,
+    'follow-up-items': item,
+    report: item,
+    item,
   };
 }
 
@@ -94,6 +153,8 @@ function concrete(path: string): string {
     .replace(':tenant', w.tt.tenant.slug)
     .replace(':token', w.token)
     .replace(':date', '2026-12-28')
+    .replace(':itemId', w.ids.item ?? '')
+    .replace(':period', '2026-D1')
     .replace(/\/([a-z-]+)\/:id/, (_, base: string) => `/${base}/${w.ids[base] ?? w.ids.promises}`);
 }
 
@@ -102,6 +163,9 @@ const isStaff = (path: string) => path.startsWith('/staff');
 
 const TABLES = ['audit_log', 'cases', 'case_events', 'org_units', 'categories', 'meetings', 'promises', 'promise_versions']
   .concat(['promise_measurements', 'promise_claims', 'closed_days', 'users', 'response_templates', 'api_tokens', 'mail_outbox'])
+  .concat(['goal_plans', 'goal_areas', 'goals', 'goal_board_texts', 'goal_assessments', 'goal_settings', 'indicators', 'indicator_values'])
+  .concat(['goal_assignments', 'goal_assignment_updates', 'action_plans', 'action_plan_activities', 'action_plan_progress'])
+  .concat(['follow_up_rounds', 'follow_up_items'])
   .map((table) => sql`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE tenant_id = ${sql.ref('t.id')}`);
 
 /** Rows the tenant has in every table a request could write to, in one query. */
@@ -253,11 +317,28 @@ const requiredText = (route: string, path: string) =>
   /^(message|category|name|description|decision\.board|decision\.registrationNumber)$/.test(path) ||
   (path === 'title' && !route.includes('/meetings'));
 
+const XLSX_IMPORT = '/api/v1/goal-plans/:id/import';
+
 describe('hostile JSON on every API route', () => {
+  it('the XLSX import answers garbage, JSON and an empty body with a 4xx and a message', async () => {
+    const url = concrete(XLSX_IMPORT);
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    for (const [contentType, payload] of [
+      [type, 'PK\u0003\u0004 inte en arbetsbok'],
+      [type, ''],
+      ['application/json', '{"a":"\u0000"}'],
+    ] as const) {
+      const res = await t.app.inject({ method: 'POST', url, headers: { ...w.bearer, 'content-type': contentType }, payload });
+      expectRefused(res, `POST ${XLSX_IMPORT} ${contentType} ${payload.slice(0, 10)}`);
+    }
+    expect(reported()).toEqual([]);
+  });
+
   it('NUL, lone surrogates, blank texts, impossible dates and infinite numbers: 4xx with a message, nothing stored', async () => {
     const bodies = apiBodies(w.ids);
     const routes = routesOf(t.app.printRoutes({ commonPrefix: false })).filter(
-      (r) => isApi(r.path) && r.method !== 'GET' && !OUT_OF_SCOPE.test(r.path),
+      // The goals import takes an XLSX file, not JSON: it is swept by its own assertion below.
+      (r) => isApi(r.path) && r.method !== 'GET' && !OUT_OF_SCOPE.test(r.path) && r.path !== XLSX_IMPORT,
     );
     expect(routes.map((r) => `${r.method} ${r.path}`).filter((k) => !(k in bodies))).toEqual([]);
     for (const route of routes) {
