@@ -274,6 +274,11 @@ const MUTATIONS: [string, (value: string) => string | string[]][] = [
   ['repeated', (v) => [v, v]],
 ];
 
+// Forms this world never shows: the outbox retry needs a failed mail (and has no fields); the
+// round's send-back form appears only for an item marked ready — its API twin
+// (POST /api/v1/follow-up-items/:id/send-back) is in the JSON sweep.
+const UNREACHED_FORMS = ['/staff/outbox/:id/retry', '/staff/goals/rounds/:id/items/:itemId/send-back'];
+
 describe('hostile form posts on every form of every page', () => {
   it('no form post ends in a 500; NUL is refused with a message and stores nothing', async () => {
     const routes = routesOf(t.app.printRoutes({ commonPrefix: false })).filter((r) => !OUT_OF_SCOPE.test(r.path));
@@ -288,7 +293,7 @@ describe('hostile form posts on every form of every page', () => {
     const posted = new Set([...forms.values()].map((f) => f.route));
     const formRoutes = routes.filter((r) => r.method === 'POST' && !isApi(r.path)).map((r) => r.path);
     // The outbox has no failed mail to retry in this world; its form has no fields.
-    expect(formRoutes.filter((p) => !posted.has(p) && p !== '/staff/outbox/:id/retry')).toEqual([]);
+    expect(formRoutes.filter((p) => !posted.has(p) && !UNREACHED_FORMS.includes(p))).toEqual([]);
 
     for (const form of forms.values()) {
       for (const name of Object.keys(form.fields)) {

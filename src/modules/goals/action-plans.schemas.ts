@@ -1,5 +1,6 @@
 // Input and output schemas of action plans (handlingsplaner) and their activities.
 import { Type } from 'typebox';
+import { Text } from '../../http/input.ts';
 import { WORK_STATUSES } from './assignments.schemas.ts';
 import { DATE } from './goals.schemas.ts';
 
@@ -14,7 +15,7 @@ export const INTERVAL_NAMES: Record<(typeof INTERVALS)[number], string> = {
 export const ActivityInput = Type.Object(
   {
     number: Type.Integer({ minimum: 1, maximum: 999 }),
-    title: Type.String({ minLength: 1, maxLength: 300 }),
+    title: Text({ min: 1, max: 300 }),
     purpose: Type.Optional(Type.String({ maxLength: 5000 })),
     steps: Type.Optional(Type.String({ maxLength: 10000, description: 'Plain text; one step per line starting with "- "' })),
     startDate: DATE,
@@ -28,7 +29,7 @@ export const ActivityPatch = Type.Partial(ActivityInput, { additionalProperties:
 
 export const ActionPlanInput = Type.Object(
   {
-    title: Type.String({ minLength: 1, maxLength: 300 }),
+    title: Text({ min: 1, max: 300 }),
     purpose: Type.Optional(Type.String({ maxLength: 10000 })),
     responsibleUnitId: Type.String({ format: 'uuid' }),
     periodFrom: DATE,

@@ -1,5 +1,6 @@
 // Input and output schemas of assignments (uppdrag) and board initiatives (nämndinitiativ).
 import { Type } from 'typebox';
+import { Text } from '../../http/input.ts';
 import { DATE, FOLLOW_UP_PERIOD } from './goals.schemas.ts';
 
 export const WORK_STATUSES = ['not_started', 'ongoing', 'done', 'delayed', 'cancelled'] as const;
@@ -26,7 +27,7 @@ const Fields = {
   kind: Type.Union([Type.Literal('assignment'), Type.Literal('initiative')], {
     description: 'assignment (uppdrag) or initiative (nämndinitiativ)',
   }),
-  title: Type.String({ minLength: 1, maxLength: 500 }),
+  title: Text({ min: 1, max: 500 }),
   originBody: Type.Optional(Type.String({ maxLength: 200, description: 'Which body gave it, e.g. Kommunfullmäktige' })),
   originDecisionDate: Type.Optional(N(DATE)),
   originRegistrationNumber: Type.Optional(N(Type.String({ maxLength: 60 }))),

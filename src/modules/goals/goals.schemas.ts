@@ -1,13 +1,14 @@
 // Input and output schemas of the goals API (TypeBox → validation, types and OpenAPI).
 import { Type } from 'typebox';
+import { CalendarDate, Text as FilledText } from '../../http/input.ts';
 import { PERIOD_PATTERN } from './periods.ts';
 
-export const DATE = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+export const DATE = CalendarDate({ description: 'YYYY-MM-DD' });
 export const PERIOD = Type.String({ pattern: PERIOD_PATTERN, description: '2025, 2025-D1 (Jan–Apr), 2025-D2 (Jan–Aug) or 2025-03' });
 export const FOLLOW_UP_PERIOD = Type.String({ pattern: '^[0-9]{4}(-D[12])?$', description: '2025, 2025-D1 or 2025-D2' });
 const Text = (max: number) =>
   Type.String({ maxLength: max, description: 'Plain text; paragraphs separated by blank lines, lists by "- "' });
-const Title = (max = 200) => Type.String({ minLength: 1, maxLength: max });
+const Title = (max = 200) => FilledText({ min: 1, max });
 const Uuid = Type.String({ format: 'uuid' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([Type.Null(), t]);
 
@@ -148,7 +149,8 @@ export const ValueInput = Type.Object(
   {
     period: PERIOD,
     kind: Type.Enum(VALUE_KINDS),
-    value: Nullable(Type.Number()),
+    // Bounded: no indicator of a municipality is a thousand billion of anything.
+    value: Nullable(Type.Number({ minimum: -1e12, maximum: 1e12 })),
     comment: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
     imported: Type.Optional(Type.Boolean({ description: 'History from before Insyn (quality or admin)' })),
   },
@@ -220,7 +222,7 @@ const IndicatorFields = {
   title: Title(300),
   level: Type.Enum(LEVELS),
   ownerUnitId: Uuid,
-  unit: Type.String({ minLength: 1, maxLength: 40, description: `${UNITS_OF_MEASURE.join(', ')} or free text` }),
+  unit: FilledText({ min: 1, max: 40, description: `${UNITS_OF_MEASURE.join(', ')} or free text` }),
   decimals: Type.Integer({ minimum: 0, maximum: 4 }),
   direction: Type.Enum(DIRECTIONS),
   intervalMin: Type.Optional(Nullable(Type.Number())),

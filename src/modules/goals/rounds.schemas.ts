@@ -1,5 +1,6 @@
 // Input and output schemas of follow-up rounds and their items.
 import { Type } from 'typebox';
+import { Text } from '../../http/input.ts';
 import { DATE, FOLLOW_UP_PERIOD } from './goals.schemas.ts';
 
 export const ITEM_KINDS = ['indicator_value', 'goal_assessment', 'assignment_status', 'activity_progress'] as const;
@@ -26,7 +27,7 @@ export const ITEM_KIND_NAMES: Record<(typeof ITEM_KINDS)[number], string> = {
 export const RoundInput = Type.Object(
   {
     planId: Type.String({ format: 'uuid' }),
-    title: Type.String({ minLength: 1, maxLength: 200, description: 'e.g. Delår 1 2026' }),
+    title: Text({ min: 1, max: 200, description: 'e.g. Delår 1 2026' }),
     period: FOLLOW_UP_PERIOD,
     deadline: DATE,
     reminderWorkingDays: Type.Optional(
