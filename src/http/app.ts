@@ -17,6 +17,7 @@ import { registerDashboardRoutes } from '../modules/dashboard/dashboard.routes.t
 import { registerGoalRoutes } from '../modules/goals/index.ts';
 import { registerMailRoutes } from '../modules/mail/mail.routes.ts';
 import { registerMeetingRoutes } from '../modules/meetings/meetings.routes.ts';
+import { open311ErrorHandler } from '../modules/open311/open311.http.ts';
 import { registerOpen311Routes } from '../modules/open311/open311.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
@@ -57,6 +58,10 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     trustProxy: trustedProxies(ctx.config.trustProxy),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // Errors Fastify raises before routing (a path with broken percent-encoding): Open311 clients get the
+    // spec's error shape, everyone else the app's own error page or JSON.
+    frameworkErrors: (error, request, reply) =>
+      request.url.startsWith('/open311') ? open311ErrorHandler(error, request, reply) : errorHandler(error, request, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);

@@ -12,7 +12,7 @@ import { requireAnyRole } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import * as facing from './cases.open311-facing.repo.ts';
 import * as repo from './cases.repo.ts';
-import { ResidentMessageInput } from './cases.resident.ts';
+import { ResidentMessageInput, reopenForResidentMessage } from './cases.resident.ts';
 import { CASE_ROLES } from './cases.service.ts';
 
 export type { PublicCaseFilter, PublicCaseRow, PublicEventRow } from './cases.open311-facing.repo.ts';
@@ -47,18 +47,24 @@ export interface IntegrationMessageInput {
   externalId?: string;
   /** What the client said about the state, e.g. FixMyStreet's FIXED, kept with the event. */
   data?: Record<string, unknown>;
+  /**
+   * A message on a resolved case reopens it, as through the tracking link; false when the resident
+   * only confirms that the matter is fixed.
+   */
+  reopensClosed?: boolean;
 }
 
 /**
  * A resident's message that an integration (e.g. FixMyStreet) passes on: recorded on the case's
  * timeline like a message through the tracking link, by the integration's user (a case role of
- * the same tenant), under the case's row lock so a retry is recorded once.
+ * the same tenant), under the case's row lock so a retry is recorded once. On a resolved case it
+ * reopens the case and tells the unit, exactly as a message through the tracking link does.
  */
 export async function addResidentMessageFromIntegration(
   actor: Actor,
   input: IntegrationMessageInput,
-  { db }: { db: Db },
-): Promise<{ eventId: string; replayed: boolean }> {
+  { db, baseUrl }: { db: Db; baseUrl?: string },
+): Promise<{ eventId: string; replayed: boolean; reopened: boolean }> {
   requireAnyRole(actor, CASE_ROLES);
   const value = validate(ResidentMessageInput, { text: input.text }, { text: 'Skriv meddelandet (högst 10 000 tecken).' });
   const found = await facing.findCaseIdByNumber(db, actor.tenantId, input.caseNumber);
@@ -67,7 +73,7 @@ export async function addResidentMessageFromIntegration(
     if (!(await repo.lockCase(trx, actor.tenantId, found.id))) throw notFound('Ärendet');
     if (input.externalId) {
       const existing = await facing.findEventByExternalId(trx, actor.tenantId, found.id, input.externalId);
-      if (existing) return { eventId: existing.id, replayed: true };
+      if (existing) return { eventId: existing.id, replayed: true, reopened: false };
     }
     const eventId = await facing.insertResidentMessage(trx, {
       tenantId: actor.tenantId,
@@ -75,7 +81,11 @@ export async function addResidentMessageFromIntegration(
       body: value.text.trim(),
       data: { ...input.data, via: actor.label, ...(input.externalId ? { externalId: input.externalId } : {}) },
     });
-    await repo.updateCase(trx, actor.tenantId, found.id, {});
+    const row = await repo.findCase(trx, actor.tenantId, found.id);
+    if (!row) throw notFound('Ärendet');
+    const at = new Date();
+    const reopened = row.status === 'resolved' && input.reopensClosed !== false;
+    await repo.updateCase(trx, actor.tenantId, found.id, { resident_wrote_at: row.resident_wrote_at ?? at });
     await recordAudit(trx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
@@ -83,8 +93,14 @@ export async function addResidentMessageFromIntegration(
       action: 'case.resident_message',
       entity: 'case',
       entityId: found.id,
-      data: { caseNumber: input.caseNumber, via: 'integration', ...(input.externalId ? { externalId: input.externalId } : {}) },
+      data: {
+        caseNumber: input.caseNumber,
+        via: 'integration',
+        ...(input.externalId ? { externalId: input.externalId } : {}),
+        ...(reopened ? { reopened: true } : {}),
+      },
     });
-    return { eventId, replayed: false };
+    if (reopened) await reopenForResidentMessage(trx, row, at, baseUrl);
+    return { eventId, replayed: false, reopened };
   });
 }

@@ -108,7 +108,7 @@ export async function addResidentMessage(
     const row = await repo.findCase(trx, tenantId, found.id);
     if (!row) throw notFound('Ärendet');
     const closed = row.status === 'resolved';
-    const events: repo.EventValues[] = [
+    await repo.insertEvents(trx, [
       {
         tenantId,
         caseId: row.id,
@@ -120,26 +120,8 @@ export async function addResidentMessage(
         data: {},
         visibleToResident: true,
       },
-    ];
-    if (closed) {
-      // One millisecond later, so the timeline shows the message first and the reopening after it.
-      events.push({
-        tenantId,
-        caseId: row.id,
-        kind: 'reopened',
-        at: new Date(at.getTime() + 1),
-        actorUserId: null,
-        actorLabel: 'invånare',
-        body: null,
-        data: { reason: 'resident_message' },
-        visibleToResident: true,
-      });
-    }
-    await repo.insertEvents(trx, events);
-    await repo.updateCase(trx, tenantId, row.id, {
-      resident_wrote_at: row.resident_wrote_at ?? at,
-      ...(closed ? { status: 'in_progress', resolved_at: null } : {}),
-    });
+    ]);
+    await repo.updateCase(trx, tenantId, row.id, { resident_wrote_at: row.resident_wrote_at ?? at });
     await recordAudit(trx, {
       tenantId,
       actorUserId: null,
@@ -149,32 +131,58 @@ export async function addResidentMessage(
       entityId: row.id,
       data: closed ? { reopened: true } : {},
     });
-    if (closed) {
-      const notified = await notifyReopenedByResident(
-        trx,
-        {
-          tenantId,
-          id: row.id,
-          caseNumber: row.case_number,
-          unitId: row.unit_id,
-          unitName: row.unit_name,
-          assigneeUserId: row.assignee_user_id,
-        },
-        options.baseUrl,
-      );
-      await recordAudit(trx, {
-        tenantId,
-        actorUserId: null,
-        actorLabel: 'invånare',
-        action: 'case.reopened',
-        entity: 'case',
-        entityId: row.id,
-        data: { reason: 'resident_message', notified },
-      });
-    }
+    if (closed) await reopenForResidentMessage(trx, row, at, options.baseUrl);
     return closed;
   });
   const view = await findCaseByTrackingToken(db, tenantId, token);
   if (!view) throw notFound('Ärendet');
   return { ...view, reopened };
+}
+
+/**
+ * A resolved case that the resident writes on again is open again: the reopening on the timeline
+ * (a millisecond after the message, so it reads in that order), the status, the unit's officers
+ * told by e-mail, audited. Called inside the caller's transaction, under the case's row lock.
+ */
+export async function reopenForResidentMessage(
+  trx: Db,
+  row: NonNullable<Awaited<ReturnType<typeof repo.findCase>>>,
+  at: Date,
+  baseUrl: string | undefined,
+): Promise<void> {
+  await repo.insertEvents(trx, [
+    {
+      tenantId: row.tenant_id,
+      caseId: row.id,
+      kind: 'reopened',
+      at: new Date(at.getTime() + 1),
+      actorUserId: null,
+      actorLabel: 'invånare',
+      body: null,
+      data: { reason: 'resident_message' },
+      visibleToResident: true,
+    },
+  ]);
+  await repo.updateCase(trx, row.tenant_id, row.id, { status: 'in_progress', resolved_at: null });
+  const notified = await notifyReopenedByResident(
+    trx,
+    {
+      tenantId: row.tenant_id,
+      id: row.id,
+      caseNumber: row.case_number,
+      unitId: row.unit_id,
+      unitName: row.unit_name,
+      assigneeUserId: row.assignee_user_id,
+    },
+    baseUrl,
+  );
+  await recordAudit(trx, {
+    tenantId: row.tenant_id,
+    actorUserId: null,
+    actorLabel: 'invånare',
+    action: 'case.reopened',
+    entity: 'case',
+    entityId: row.id,
+    data: { reason: 'resident_message', notified },
+  });
 }

@@ -53,6 +53,15 @@ describe('Open311 errors in the spec’s shape (item 31)', () => {
     expectSpecError(await t.app.inject({ method: 'GET', url: '/open311/v2/', headers: { accept: 'application/json' } }), 404, 'json');
   });
 
+  it('answers a path with broken percent-encoding in the spec’s shape, not Fastify’s default', async () => {
+    expectSpecError(await t.app.inject({ method: 'GET', url: '/open311/v2/requests/%E0%A4%A.json' }), 400, 'json');
+    expectSpecError(await t.app.inject({ method: 'GET', url: '/open311/v2/requests/%zz.xml' }), 400, 'xml');
+    // Outside /open311/ the app's own error page still answers.
+    const page = await t.app.inject({ method: 'GET', url: '/%E0%A4%A', headers: { accept: 'text/html' } });
+    expect(page.statusCode).toBe(400);
+    expect(page.headers['content-type']).toContain('text/html');
+  });
+
   it('gives 404 for an unknown service_code and 403 for a wrong api_key in the query, the body or the header', async () => {
     const unknown = await postForm(t, '/open311/v2/requests.xml', { ...base(), api_key: f.agent.token, service_code: 'okand' });
     expect(expectSpecError(unknown, 404, 'xml')).toContain('service_code');

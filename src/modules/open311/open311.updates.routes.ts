@@ -7,7 +7,7 @@ import { Common, ErrorsOut, Paging, PostUpdateBody, UpdateOut, Window } from './
 import { integrationActor, langOf, requireIntegrationActor, resolveJurisdiction } from './open311.service.ts';
 import { listUpdates, postUpdate } from './open311.updates.ts';
 
-export function registerUpdateRoutes(scope: App, { db }: AppContext): void {
+export function registerUpdateRoutes(scope: App, { db, config }: AppContext): void {
   const tags = ['open311'];
   for (const format of FORMATS) {
     const produces = media(format);
@@ -54,7 +54,7 @@ export function registerUpdateRoutes(scope: App, { db }: AppContext): void {
         const body = request.body;
         const tenant = await resolveJurisdiction(db, body.jurisdiction_id);
         const actor = await requireIntegrationActor(db, tenant, request.actor, body.api_key);
-        const { update, replayed } = await postUpdate(actor, body as Record<string, unknown>, { db });
+        const { update, replayed } = await postUpdate(actor, body as Record<string, unknown>, { db, baseUrl: config.baseUrl });
         const out = [update];
         return send(reply, format, replayed ? 200 : 201, out, () => toXml('service_request_updates', 'request_update', out));
       },

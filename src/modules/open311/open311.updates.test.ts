@@ -141,6 +141,45 @@ describe('Open311 servicerequestupdates (item 29)', () => {
     expect((await fetchUpdates(f)).filter((u) => u.service_request_id === id)).toEqual([]);
   });
 
+  it('reopens a resolved case when the resident writes through FixMyStreet and tells the unit, but not for “fixed”', async () => {
+    const f = await open311Fixture(t);
+    const id = await fileRequest(t, f);
+    const caseUuid = await caseId(f.tenant.id, id);
+    await addCaseEvent(f.officer.actor, caseUuid, { kind: 'resolved', body: 'Lampan är bytt.' }, { db: t.db });
+    const fms = { jurisdiction_id: f.tenant.slug, api_key: f.agent.token, service_request_id: id };
+    // "It is fixed" on a closed case confirms it: the case stays resolved.
+    const fixed = await postForm(t, '/open311/v2/servicerequestupdates.json', { ...fms, status: 'FIXED', update_id: 'a1' });
+    expect(fixed.statusCode, fixed.body).toBe(201);
+    expect((await getCase(f.officer.actor, caseUuid, { db: t.db })).status).toBe('resolved');
+
+    const res = await postForm(t, '/open311/v2/servicerequestupdates.json', {
+      ...fms,
+      status: 'OPEN',
+      description: 'Den är trasig igen.',
+      update_id: 'a2',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const c = await getCase(f.officer.actor, caseUuid, { db: t.db });
+    expect(c.status).toBe('in_progress');
+    expect(c.events.slice(-2).map((e) => e.kind)).toEqual(['resident_message', 'reopened']);
+    const mails = await t.db
+      .selectFrom('mail_outbox')
+      .select(['kind', 'to_address'])
+      .where('tenant_id', '=', f.tenant.id)
+      .where('ref_id', '=', caseUuid)
+      .execute();
+    expect(mails.filter((m) => m.to_address === f.officer.email).length).toBe(1);
+    // The retry of the same update reopens nothing more and sends nothing more.
+    const again = await postForm(t, '/open311/v2/servicerequestupdates.json', {
+      ...fms,
+      status: 'OPEN',
+      description: 'Den är trasig igen.',
+      update_id: 'a2',
+    });
+    expect(again.statusCode).toBe(200);
+    expect((await getCase(f.officer.actor, caseUuid, { db: t.db })).events.filter((e) => e.kind === 'reopened')).toHaveLength(1);
+  });
+
   it('refuses an update without a key, with another municipality’s key, or for an unknown request', async () => {
     const f = await open311Fixture(t);
     const other = await open311Fixture(t);

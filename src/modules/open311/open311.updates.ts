@@ -92,7 +92,7 @@ const CLIENT_STATUS = /^[A-Za-z_ -]{1,40}$/;
  * resident message on the case, through the cases module. A retry with the same update_id is
  * recorded once.
  */
-export async function postUpdate(actor: Actor, params: Record<string, unknown>, { db }: { db: Db }) {
+export async function postUpdate(actor: Actor, params: Record<string, unknown>, { db, baseUrl }: { db: Db; baseUrl?: string }) {
   const caseNumber = text(params.service_request_id, 'service_request_id', 40);
   if (!caseNumber) throw new Open311Error(400, 'service_request_id is required.');
   const status = text(params.status, 'status', 40)?.toUpperCase().replaceAll(' ', '_');
@@ -116,8 +116,10 @@ export async function postUpdate(actor: Actor, params: Record<string, unknown>, 
         text: body,
         externalId,
         data: { source: 'open311', ...(status ? { status } : {}), ...(clientTime ? { clientUpdatedAt: clientTime.toISOString() } : {}) },
+        // "It is fixed" on a closed case confirms it; anything else the resident writes reopens it.
+        reopensClosed: !fixed,
       },
-      { db },
+      { db, baseUrl },
     );
     return { update: { update_id: eventId }, replayed };
   } catch (error) {
