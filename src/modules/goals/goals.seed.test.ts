@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createTestTenant, type TestContext } from '../../../test/helpers.ts';
+import { createTestContext, createTestTenant, createTestUser, loginCookies, type TestContext } from '../../../test/helpers.ts';
 import type { Db } from '../../db/database.ts';
 import { type DemoUnit, NORRTALJE_BOARDS } from '../../db/seed/demo-org.ts';
 import type { Actor } from '../accounts/actor.ts';
@@ -206,5 +206,20 @@ describe('demo goals: the executive board’s whole plan 2025–2027', () => {
       ]),
     );
     expect(board.units.length).toBeGreaterThanOrEqual(7);
+
+    // The staff pages show the seeded plan (long printed texts, odd units, empty cells) without failing.
+    const quality = await createTestUser(t.db, tt, [{ role: 'quality' }]);
+    const cookie = await loginCookies(t.app, tt.tenant.slug, quality.email, quality.password);
+    const get = async (url: string) => {
+      const res = await t.app.inject({ method: 'GET', url, headers: { cookie } });
+      expect(res.statusCode, url).toBe(200);
+      return res.body;
+    };
+    const treePage = await get(`/staff/goals?plan=${ks?.id}`);
+    expect(treePage).toContain('Trygghetskameror ska sättas upp på fler utsatta eller potentiellt utsatta platser.');
+    for (const code of ['1.1.5', '2.1.1', '3.3.1', '6.3.2', 'NKI-1']) await get(`/staff/goals/indicators/${byCode.get(code)?.id}`);
+    expect(await get('/staff/goals/assignments')).toContain('Revidering av styrmodellen');
+    await get(`/staff/goals/action-plans/${ap?.id}`);
+    expect(await get(`/staff/goals/rounds/${rounds[0]?.id}`)).toContain('Räddningstjänsten');
   });
 });
