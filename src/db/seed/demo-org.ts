@@ -21,6 +21,9 @@ export const NORRTALJE_BOARDS: DemoUnit[] = [
         name: 'Kommunstyrelsekontoret',
         kind: 'administration',
         children: [
+          // The municipal director's own line ("Kommundirektör" in the plan's budget), owner of the
+          // board initiative "Revidering av styrmodellen".
+          department('Kommundirektör'),
           department('Kansliavdelningen', [unit('Nämndsekretariatet'), unit('Registratur och arkiv')]),
           department('Juridiska avdelningen'),
           department('Ekonomiavdelningen'),
