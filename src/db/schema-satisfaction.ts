@@ -119,6 +119,7 @@ export interface AfterContactRequestTable {
   tenant_id: string;
   case_id: string;
   token_hash: string;
+  email_hash: string;
   language: 'sv' | 'fi' | 'en';
   unit_id: string;
   category_id: string;

@@ -140,6 +140,8 @@ CREATE TABLE after_contact_requests (
   tenant_id uuid NOT NULL REFERENCES tenants (id) ON DELETE CASCADE,
   case_id uuid NOT NULL,
   token_hash text NOT NULL UNIQUE,
+  -- SHA-256 of the lower-cased address, so that a "no" on this question stops later ones.
+  email_hash text NOT NULL,
   language text NOT NULL CHECK (language IN ('sv', 'fi', 'en')),
   unit_id uuid NOT NULL,
   category_id uuid NOT NULL,
@@ -160,3 +162,7 @@ CREATE TABLE after_contact_optouts (
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, email_hash)
 );
+
+-- The after-contact job's read of the cases module (cases.satisfaction-facing.ts): resolved cases
+-- with an e-mail address in a time window, per tenant.
+CREATE INDEX cases_resolved_with_email ON cases (tenant_id, resolved_at) WHERE contact_email IS NOT NULL AND status = 'resolved';

@@ -150,7 +150,12 @@ describe('properties', () => {
     });
     fc.assert(
       fc.property(fc.uniqueArray(area, { selector: (a) => a.area, minLength: 1 }), (areas) => {
-        const results = areas.map((a) => computeArea(a.area, a.rs.map((nki) => ({ area: a.area, nki }))));
+        const results = areas.map((a) =>
+          computeArea(
+            a.area,
+            a.rs.map((nki) => ({ area: a.area, nki })),
+          ),
+        );
         const total = computeTotal(results);
         const values = results.filter((r) => r.nki !== null && r.n > 0).map((r) => r.nki as number);
         if (values.length === 0) return total.nki === null;
