@@ -144,6 +144,7 @@ export async function sendTenantQuestions(
           unit_id: c.unitId,
           category_id: c.categoryId,
           channel: c.channel,
+          sent_at: now,
         })),
       )
       .onConflict((oc) => oc.columns(['tenant_id', 'case_id']).doNothing())
