@@ -13,8 +13,8 @@ import {
   type TestTenant,
   usingPostgres,
 } from '../../../test/helpers.ts';
-import { caseFixture, question } from '../cases/cases.fixtures.ts';
 import { addCaseEvent } from '../cases/cases.events.ts';
+import { caseFixture, question } from '../cases/cases.fixtures.ts';
 import { createCase } from '../cases/cases.service.ts';
 import { sendTenantQuestions } from './after-contact.service.ts';
 import { saveSettings } from './insikt.service.ts';
@@ -146,7 +146,11 @@ describe('after-contact question e-mail', () => {
       .execute();
     const quality = await createTestUser(t.db, tt, [{ role: 'quality' }]);
     const get = (by: string) =>
-      t.app.inject({ method: 'GET', url: `/api/v1/satisfaction/after-contact?by=${by}&from=2026-01-01&to=2026-12-31`, headers: quality.auth });
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/satisfaction/after-contact?by=${by}&from=2026-01-01&to=2026-12-31`,
+        headers: quality.auth,
+      });
     const hidden = (await get('unit')).json();
     expect(hidden.groups).toMatchObject([{ key: f.unitA1, sent: 8, answered: 6, shown: false, mean: null, index: null }]);
     await t.db
