@@ -363,3 +363,20 @@ describe('public pages', () => {
     expect(page.body).not.toContain('>90<');
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the satisfaction routes, and the goals API takes the nki, survey and after_contact sources', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    for (const path of [
+      '/api/v1/satisfaction/insikt',
+      '/api/v1/satisfaction/insikt/answers',
+      '/api/v1/satisfaction/insikt/import',
+      '/api/v1/surveys',
+      '/api/v1/surveys/{id}/invitations',
+      '/api/v1/public/surveys/{token}/answers',
+    ])
+      expect(doc.paths[path], path).toBeDefined();
+    const indicatorBody = JSON.stringify(doc.paths['/api/v1/indicators'].post.requestBody);
+    for (const kind of ['"nki"', '"survey"', '"after_contact"']) expect(indicatorBody).toContain(kind);
+  });
+});
