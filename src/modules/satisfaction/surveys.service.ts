@@ -41,7 +41,7 @@ export const QuestionInput = Type.Object(
     textFi: OptText(1000),
     textEn: OptText(1000),
     required: Type.Optional(Type.Boolean()),
-    options: Type.Optional(Type.Array(ChoiceOptionInput, { minItems: 2, maxItems: 20, description: 'Single choice: the options' })),
+    options: Type.Optional(Type.Array(ChoiceOptionInput, { maxItems: 20, description: 'Single choice: the options (at least two)' })),
   },
   { additionalProperties: false },
 );
