@@ -200,6 +200,41 @@ function goalsBodies(ids: Record<string, string>): Record<string, Json> {
     'POST /api/v1/follow-up-rounds/:id/close': null,
     'POST /api/v1/follow-up-items/:id/ready': null,
     'POST /api/v1/follow-up-items/:id/send-back': { comment: 'Kommentera avvikelsen.' },
+    // satisfaction
+    'PUT /api/v1/satisfaction/settings': {
+      minAnswers: 7,
+      bands: { veryHigh: 80, high: 70, pass: 62, low: 50 },
+      afterContactDelayHours: 24,
+    },
+    'POST /api/v1/satisfaction/areas': { code: 'lantmateri', name: 'Lantmäteri' },
+    'POST /api/v1/satisfaction/insikt': { year: 2025, period: 'H1', area: 'bygglov', n: 40, nki: 70.5, responseRate: 41 },
+    'POST /api/v1/satisfaction/insikt/answers': {
+      year: 2025,
+      area: 'bygglov',
+      answers: [
+        [8, 9, 7],
+        [10, 9, 9],
+      ],
+    },
+    'POST /api/v1/satisfaction/insikt/raw': {
+      year: 2025,
+      respondents: [{ area: 'bygglov', nki: [8, 9, 7], factors: { bemotande: 9 }, bemotandeQuestion: 9 }],
+    },
+    'POST /api/v1/satisfaction/insikt/import': {
+      format: 'csv',
+      data: 'Område;År;Antal svar;NKI\nBygglov;2025;40;70',
+      mapping: { area: 'Område', year: 'År', n: 'Antal svar', nki: 'NKI' },
+    },
+    'PUT /api/v1/satisfaction/targets': { area: 'total', year: 2026, target: 77 },
+    'POST /api/v1/surveys': {
+      title: 'Enkät',
+      questions: [
+        { type: 'scale5', text: 'Nöjd?', required: true },
+        { type: 'choice', text: 'Kanal?', options: [{ sv: 'Telefon' }, { sv: 'E-post' }] },
+      ],
+    },
+    'POST /api/v1/surveys/:id/invitations': { count: 2 },
+    'POST /api/v1/public/surveys/:token/answers': { answers: [{ questionId: ids.surveyQuestion, value: 4 }] },
   };
 }
 

@@ -12,6 +12,7 @@ import { createResponseTemplate } from '../src/modules/cases/response-templates.
 import { createMeeting } from '../src/modules/meetings/meetings.service.ts';
 import { createUnit } from '../src/modules/org/org.service.ts';
 import { createPromise } from '../src/modules/promises/promises.service.ts';
+import { satisfactionWorld } from '../src/modules/satisfaction/satisfaction.fixtures.ts';
 import {
   cookieHeader,
   createTestContext,
@@ -61,6 +62,7 @@ async function world(): Promise<World> {
   const template = await createResponseTemplate(tt.system, { title: 'Tack', body: 'Tack för din fråga.' }, db);
   const categories = await t.db.selectFrom('categories').select('id').where('tenant_id', '=', tt.tenant.id).execute();
   const goals = await goalsData(admin.auth, f.unitA, board.id);
+  const satisfaction = await satisfactionWorld(t.db, tt);
   const cookie = await loginCookies(t.app, tt.tenant.slug, admin.email, admin.password);
   const staff = await formToken(t.app, '/staff', cookie);
   const page = await t.app.inject({ method: 'GET', url: `/${tt.tenant.slug}/cases/new` });
@@ -83,6 +85,10 @@ async function world(): Promise<World> {
       promises: promise.id,
       outbox: '00000000-0000-4000-8000-000000000000',
       ...goals,
+      surveys: satisfaction.surveyId,
+      surveyQuestion: satisfaction.questionId,
+      surveyToken: satisfaction.surveyToken,
+      afterContactToken: satisfaction.afterContactToken,
     },
   };
 }
@@ -151,6 +157,8 @@ const OUT_OF_SCOPE = /^\/(open311\/|staff\/login|staff\/logout|metrics|health|ap
 function concrete(path: string): string {
   return path
     .replace(':tenant', w.tt.tenant.slug)
+    .replace(/\/(enkat|public\/surveys)\/:token/, (_, base: string) => `/${base}/${w.ids.surveyToken}`)
+    .replace('/nojdhet/svar/:token', `/nojdhet/svar/${w.ids.afterContactToken}`)
     .replace(':token', w.token)
     .replace(':date', '2026-12-28')
     .replace(':itemId', w.ids.item ?? '')
@@ -166,6 +174,8 @@ const TABLES = ['audit_log', 'cases', 'case_events', 'org_units', 'categories', 
   .concat(['goal_plans', 'goal_areas', 'goals', 'goal_board_texts', 'goal_assessments', 'goal_settings', 'indicators', 'indicator_values'])
   .concat(['goal_assignments', 'goal_assignment_updates', 'action_plans', 'action_plan_activities', 'action_plan_progress'])
   .concat(['follow_up_rounds', 'follow_up_items'])
+  .concat(['satisfaction_settings', 'satisfaction_areas', 'insikt_results', 'insikt_targets', 'surveys', 'survey_questions'])
+  .concat(['survey_invitations', 'survey_responses', 'survey_answers', 'after_contact_requests', 'after_contact_optouts'])
   .map((table) => sql`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE tenant_id = ${sql.ref('t.id')}`);
 
 /** Rows the tenant has in every table a request could write to, in one query. */

@@ -6,6 +6,7 @@ import type { GoalTables } from './schema-goals.ts';
 import type { MailTables } from './schema-mail.ts';
 import type { MeetingTables } from './schema-meetings.ts';
 import type { PromiseTables } from './schema-promises.ts';
+import type { SatisfactionTables } from './schema-satisfaction.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -96,7 +97,7 @@ export interface AuditLogTable {
 }
 
 /** Every table; each module keeps its own row types in schema-<module>.ts. */
-export interface Database extends AccountTables, MailTables, CaseTables, MeetingTables, PromiseTables, GoalTables {
+export interface Database extends AccountTables, MailTables, CaseTables, MeetingTables, PromiseTables, GoalTables, SatisfactionTables {
   tenants: TenantTable;
   org_units: OrgUnitTable;
   users: UserTable;

@@ -22,6 +22,7 @@ import { registerOpen311Routes } from '../modules/open311/open311.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
 import { registerPromiseRoutes } from '../modules/promises/promises.routes.ts';
+import { registerSatisfactionRoutes } from '../modules/satisfaction/index.ts';
 import { registerTenantRoutes } from '../modules/tenants/tenants.routes.ts';
 import { registerAuth } from './auth.ts';
 import type { App, AppContext } from './context.ts';
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerMeetingRoutes(app, ctx);
   registerPromiseRoutes(app, ctx);
   registerGoalRoutes(app, ctx);
+  registerSatisfactionRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -73,4 +73,11 @@ describe('redactUrl', () => {
     expect(redactUrl('/a?api%5Fkey=1&token[]=2&%zz=3')).toBe(`/a?api%5Fkey=${REDACTED}&token[]=${REDACTED}&%zz=3`);
     expect(redactUrl('/a?b=1#token=x')).toBe('/a?b=1');
   });
+
+  it('replaces survey invitation and after-contact answer tokens (satisfaction)', () => {
+    expect(redactUrl('/x/enkat/iAbc_1?lang=fi')).toBe(`/x/enkat/${REDACTED}?lang=fi`);
+    expect(redactUrl('/x/nojdhet/svar/Abc-2/nej')).toBe(`/x/nojdhet/svar/${REDACTED}/nej`);
+    expect(redactUrl('/api/v1/public/surveys/iAbc/answers')).toBe(`/api/v1/public/surveys/${REDACTED}/answers`);
+    expect(redactUrl('/x/nojdhet?lang=en')).toBe('/x/nojdhet?lang=en');
+  });
 });

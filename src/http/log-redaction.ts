@@ -6,7 +6,13 @@
 export const REDACTED = '[redacted]';
 
 /** Path segments that are secrets: the value after these fixed segments. */
-const SECRET_PATH = [/(\/cases\/track\/)[^/?#]+/g];
+const SECRET_PATH = [
+  /(\/cases\/track\/)[^/?#]+/g,
+  // satisfaction: survey invitation and after-contact answer links
+  /(\/enkat\/)[^/?#]+/g,
+  /(\/nojdhet\/svar\/)[^/?#]+/g,
+  /(\/public\/surveys\/)[^/?#]+/g,
+];
 
 /** A query parameter whose name says it holds a credential (`api_key`, `token`, `access_token`, …). */
 const SECRET_PARAM =

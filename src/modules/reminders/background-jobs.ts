@@ -5,6 +5,7 @@ import type { AppContext } from '../../http/context.ts';
 import { deleteExpiredRateLimits } from '../../http/rate-limit-store.ts';
 import { sendRoundReminders } from '../goals/index.ts';
 import { type BackgroundJob, everyInterval, type Logger, startMailDelivery } from '../mail/mail.delivery.ts';
+import { sendAfterContactQuestions } from '../satisfaction/index.ts';
 import { sendDueReminders } from './reminders.service.ts';
 
 export const REMINDER_INTERVAL_MS = 5 * 60 * 1000;
@@ -26,8 +27,10 @@ export function startBackgroundJobs(ctx: AppContext, log: Logger): BackgroundJob
       if (result.reminders) log.info({ ...result }, 'case reminders queued');
       const rounds = await sendRoundReminders(ctx.db, { baseUrl: ctx.config.baseUrl });
       if (rounds.reminders) log.info({ ...rounds }, 'follow-up round reminders queued');
+      const afterContact = await sendAfterContactQuestions(ctx.db, { baseUrl: ctx.config.baseUrl });
+      if (afterContact.mails) log.info({ ...afterContact }, 'after-contact questions queued');
       // Reminders just queued need not wait for the next delivery round.
-      if (result.mails || rounds.mails) await mail?.runOnce();
+      if (result.mails || rounds.mails || afterContact.mails) await mail?.runOnce();
     },
     log,
     5_000,
