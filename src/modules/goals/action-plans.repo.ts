@@ -67,6 +67,11 @@ export function findActivity(db: Db, tenantId: string, id: string, options: { lo
   return (options.lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
+export function findActivities(db: Db, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('action_plan_activities').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+}
+
 export function listActivities(db: Db, tenantId: string, planIds: string[]) {
   if (planIds.length === 0) return Promise.resolve([]);
   return db

@@ -207,6 +207,13 @@ export async function getActionPlan(actor: Actor, id: string, { db }: { db: Db }
   return presentActionPlan(plan, activities, progress, indicatorIds);
 }
 
+export async function getActivity(actor: Actor, id: string, { db }: { db: Db }) {
+  requireReader(actor);
+  const row = await repo.findActivity(db, actor.tenantId, id);
+  if (!row) throw notFound('Aktiviteten');
+  return row;
+}
+
 export async function listActionPlans(actor: Actor, { db }: { db: Db }) {
   requireReader(actor);
   return repo.listPlans(db, actor.tenantId);

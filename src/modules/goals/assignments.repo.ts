@@ -29,6 +29,7 @@ export function findAssignmentByCode(db: Db, tenantId: string, code: string) {
 }
 
 export interface AssignmentFilter {
+  ids?: string[];
   unitIds?: string[];
   statuses?: WorkStatus[];
   goalIds?: string[];
@@ -42,6 +43,10 @@ export function listAssignments(db: Db, tenantId: string, f: AssignmentFilter = 
   if (f.unitIds) {
     if (f.unitIds.length === 0) return Promise.resolve([]);
     q = q.where('responsible_unit_id', 'in', f.unitIds);
+  }
+  if (f.ids) {
+    if (f.ids.length === 0) return Promise.resolve([]);
+    q = q.where('id', 'in', f.ids);
   }
   if (f.goalIds) {
     if (f.goalIds.length === 0) return Promise.resolve([]);
