@@ -4,6 +4,7 @@
 // the rules and messages are the API's; post → redirect → get, a form with errors is shown again
 // with 400, an error summary and what was typed.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { type FieldError, invalid } from '../../http/errors.ts';
 import { renderPage } from '../../web/render.ts';
@@ -15,6 +16,7 @@ import { INTERVAL_NAMES, INTERVALS } from './action-plans.schemas.ts';
 import { addActivity, createActionPlan, getActionPlan, getActivity, updateActivity } from './action-plans.service.ts';
 import { WORK_STATUS_NAMES, WORK_STATUSES } from './assignments.schemas.ts';
 import { createAssignment, getAssignment, updateAssignment } from './assignments.service.ts';
+import { type DefineForm, DefinePage, type FormField, type FormValues, formField, type Option } from './define.views.tsx';
 import { requireDefine } from './goals.access.ts';
 import * as goalsRepo from './goals.repo.ts';
 import { UNITS_OF_MEASURE } from './goals.schemas.ts';
@@ -35,8 +37,6 @@ import { formErrors, uuidParam } from './goals.staff.routes.ts';
 import { createIndicator, getIndicatorRow, goalLinks, listIndicatorRows, sourceOf, updateIndicator } from './indicators.service.ts';
 import { parseDecimal } from './rounds.report.ts';
 import { sourceKinds } from './sources.ts';
-import { type DefineForm, DefinePage, type FormField, type FormValues, type Option } from './define.views.tsx';
-import type { Db } from '../../db/database.ts';
 
 type Page = Omit<Parameters<typeof DefinePage>[0], 'session' | 'errors' | 'active' | 'flash'>;
 type Failed = { form: string; errors: FieldError[]; values: FormValues };
@@ -64,14 +64,6 @@ function readForm(request: FastifyRequest): FormValues {
     else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
   }
   return out;
-}
-
-/** Service field names → form field names (nested input is flat in a form). */
-export function formField(field: string): string {
-  return field
-    .replace(/^(activity|0)\./, '')
-    .replace(/^source\./, 'source_')
-    .replace(/^source$/, 'sourceType');
 }
 
 interface Lookups {
@@ -264,8 +256,21 @@ function indicatorFields(l: Lookups, promises: Option[]): FormField[] {
   ];
 }
 
+const SOURCE_MISSING: Record<string, string> = {
+  unitId: 'Välj vilken enhet som ska mätas för den valda källan.',
+  promiseId: 'Välj vilket servicelöfte som ska mätas för den valda källan.',
+};
+
 function indicatorInput(v: FormValues) {
   const kind = sourceKinds().find((k) => k.type === one(v.sourceType));
+  const missing = (kind?.schema.required ?? []).filter((prop: string) => prop !== 'type' && !opt(v[`source_${prop}`]));
+  if (missing.length)
+    throw invalid(
+      missing.map((prop: string) => ({
+        field: `source_${prop}`,
+        message: SOURCE_MISSING[prop] ?? `Fyll i ${prop} för den valda källan.`,
+      })),
+    );
   const source = kind
     ? Object.fromEntries(
         Object.keys(kind.schema.properties ?? {}).flatMap((prop) =>
@@ -509,7 +514,11 @@ export function registerDefineStaffRoutes(app: App, { db }: AppContext): void {
       title: `Nytt målområde i ${p.title}`,
       back: planBack(p.id),
       forms: [
-        { id: 'area-form', form: { action: `/staff/goals/plans/${p.id}/goal-areas`, fields: areaFields, submit: 'Skapa målområdet' }, values: {} },
+        {
+          id: 'area-form',
+          form: { action: `/staff/goals/plans/${p.id}/goal-areas`, fields: areaFields, submit: 'Skapa målområdet' },
+          values: {},
+        },
       ],
     };
   });
@@ -566,7 +575,11 @@ export function registerDefineStaffRoutes(app: App, { db }: AppContext): void {
             submit: 'Skapa målet',
             fields: [
               ...goalFields,
-              { kind: 'heading', label: 'Verksamhetsmål', hint: 'Fyll i båda för en nämnds verksamhetsmål; lämna tomma för ett inriktningsmål.' },
+              {
+                kind: 'heading',
+                label: 'Verksamhetsmål',
+                hint: 'Fyll i båda för en nämnds verksamhetsmål; lämna tomma för ett inriktningsmål.',
+              },
               { kind: 'select', name: 'parentGoalId', label: 'Under inriktningsmål', options: l.directionGoals(a.id), empty: 'Inget' },
               { kind: 'select', name: 'boardUnitId', label: 'Nämnd', options: l.boards, empty: 'Ingen' },
             ],
@@ -706,7 +719,11 @@ export function registerDefineStaffRoutes(app: App, { db }: AppContext): void {
       forms: [
         {
           id: 'assignment-form',
-          form: { action: `/staff/goals/assignments/${a.id}`, fields: assignmentFields(await lookups(db, actor)), submit: 'Spara uppdraget' },
+          form: {
+            action: `/staff/goals/assignments/${a.id}`,
+            fields: assignmentFields(await lookups(db, actor)),
+            submit: 'Spara uppdraget',
+          },
           values: {
             kind: a.kind,
             code: s(a.code),
@@ -792,7 +809,11 @@ export function registerDefineStaffRoutes(app: App, { db }: AppContext): void {
       forms: [
         {
           id: 'activity-form',
-          form: { action: `/staff/goals/activities/${a.id}`, fields: activityFields(await lookups(db, actor)), submit: 'Spara aktiviteten' },
+          form: {
+            action: `/staff/goals/activities/${a.id}`,
+            fields: activityFields(await lookups(db, actor)),
+            submit: 'Spara aktiviteten',
+          },
           values: {
             number: s(a.number),
             title: a.title,
@@ -813,12 +834,7 @@ export function registerDefineStaffRoutes(app: App, { db }: AppContext): void {
   });
 }
 
-function BoardTextLinks(p: {
-  texts: { board_unit_id: string; year: number }[];
-  boards: Option[];
-  href: string;
-  what: string;
-}) {
+function BoardTextLinks(p: { texts: { board_unit_id: string; year: number }[]; boards: Option[]; href: string; what: string }) {
   if (p.texts.length === 0) return null;
   return (
     <>

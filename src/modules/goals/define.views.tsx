@@ -125,19 +125,22 @@ export interface DefineForm {
   heading?: string;
 }
 
+/** Service field names → form field names (nested input is flat in a form). */
+export function formField(field: string): string {
+  return field
+    .replace(/^(activity|0)\./, '')
+    .replace(/^source\./, 'source_')
+    .replace(/^source$/, 'sourceType');
+}
+
 /** Errors that belong to no field of the form are shown at the top and link to the form itself. */
 export function formLevelErrors(errors: FieldError[], fields: FormField[], formId: string): FieldError[] {
   const names = new Set(fields.flatMap((f) => ('name' in f ? [f.name] : [])));
-  return errors.map((e) => (names.has(e.field) ? e : { ...e, field: formId }));
+  const shown = errors.map((e) => (names.has(e.field) ? e : { ...e, field: formId }));
+  return shown.filter((e, n) => shown.findIndex((x) => x.field === e.field && x.message === e.message) === n);
 }
 
-export function DefineFormBlock(p: {
-  id: string;
-  form: DefineForm;
-  csrf: string;
-  values: FormValues;
-  errors: FieldError[];
-}) {
+export function DefineFormBlock(p: { id: string; form: DefineForm; csrf: string; values: FormValues; errors: FieldError[] }) {
   const errors = formLevelErrors(p.errors, p.form.fields, p.id);
   return (
     <form method="post" action={p.form.action} id={p.id} tabindex={-1} class="define-form">
@@ -172,13 +175,7 @@ export function DefinePage(p: {
       {p.flash && <Notice>{p.flash}</Notice>}
       {p.intro}
       {p.forms.map((f) => (
-        <DefineFormBlock
-          id={f.id}
-          form={f.form}
-          csrf={p.session.csrfToken}
-          values={f.values}
-          errors={f.id === active ? p.errors : []}
-        />
+        <DefineFormBlock id={f.id} form={f.form} csrf={p.session.csrfToken} values={f.values} errors={f.id === active ? p.errors : []} />
       ))}
       {p.children}
     </StaffPage>
