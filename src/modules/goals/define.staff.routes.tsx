@@ -279,6 +279,8 @@ function indicatorInput(v: FormValues) {
       )
     : undefined;
   const tolerance = dec(v.tolerance, 'tolerance');
+  if (tolerance !== null && (tolerance < 0 || tolerance > 100))
+    throw invalid([{ field: 'tolerance', message: 'Ange toleransen i procent av målet, 0–100.' }]);
   const direction = one(v.direction);
   return {
     code: nul(v.code),
