@@ -245,10 +245,11 @@ describe('goals and follow-up rounds', () => {
     await page.keyboard.type('Öppna företagslotsen');
     await tabTo(page, 'responsibleUnitId');
     await page.keyboard.type('Kontakt');
-    await tabTo(page, 'endDate');
-    await page.keyboard.type('2026-12-31');
+    await tabTo(page, 'decisionInstance');
+    await page.keyboard.type('Kommunstyrelsen');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${t.baseUrl}/staff/goals/assignments`);
+    expect(await page.locator('main').textContent()).toContain('Öppna företagslotsen är skapat.');
     expect(await page.locator('main table').textContent()).toContain('Öppna företagslotsen');
 
     const { activities } = (
