@@ -331,3 +331,42 @@ describe('staff forms that define the plan', () => {
     expect(() => parseBudget('2025: 1\n2025: 2')).toThrow();
   });
 });
+
+describe('the assignments list page', () => {
+  it('sorts by end date or title and filters by unit, status and overdue, on a set clock', async () => {
+    const w = await goalsWorld(t.db);
+    t.ctx.now = () => new Date('2026-03-01T10:00:00Z');
+    try {
+      const mk = async (title: string, endDate: string, status: string, unit = w.unitId) => {
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/assignments',
+          headers: w.quality.auth,
+          payload: { kind: 'assignment', title, endDate, status, responsibleUnitId: unit },
+        });
+        expect(res.statusCode, res.body).toBe(201);
+      };
+      await mk('Bredband till byarna', '2026-02-28', 'ongoing');
+      await mk('Arkivplan', '2026-03-31', 'not_started');
+      await mk('Cykelstrategi', '2026-01-31', 'done');
+      await mk('Dagvattenplan', '2025-12-31', 'delayed', w.otherUnitId);
+      const q = await session(w, 'officer');
+      const rows = async (query: string) => {
+        const page = await get(q, `/staff/goals/assignments?${query}`);
+        expect(page.statusCode).toBe(200);
+        return [...page.body.matchAll(/<th scope="row">(?:<span class="kind">[^<]*<\/span>)?([^<]+)<\/th>/g)].map((m) => m[1]);
+      };
+      expect(await rows('')).toEqual(['Dagvattenplan', 'Cykelstrategi', 'Bredband till byarna', 'Arkivplan']);
+      expect(await rows('sort=title')).toEqual(['Arkivplan', 'Bredband till byarna', 'Cykelstrategi', 'Dagvattenplan']);
+      expect(await rows(`unit=${w.otherUnitId}`)).toEqual(['Dagvattenplan']);
+      expect(await rows('status=not_started')).toEqual(['Arkivplan']);
+      // Overdue: end date before today (1 March 2026), neither done nor cancelled.
+      expect(await rows('overdue=true')).toEqual(['Dagvattenplan', 'Bredband till byarna']);
+      expect(await rows(`overdue=true&unit=${w.unitId}`)).toEqual(['Bredband till byarna']);
+      const page = await get(q, '/staff/goals/assignments?overdue=true');
+      expect(page.body.match(/\(passerat\)/g)).toHaveLength(2);
+    } finally {
+      t.ctx.now = undefined;
+    }
+  });
+});

@@ -5,6 +5,7 @@ import type { App, AppContext } from '../../http/context.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
 import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
+import { localDate } from '../calendar/calendar.ts';
 import { listUnits } from '../org/org.service.ts';
 import { getActionPlan, listActionPlans } from './action-plans.service.ts';
 import { ActionPlanPage, ActionPlansPage } from './action-plans.views.tsx';
@@ -46,7 +47,10 @@ export function formErrors(error: unknown): FieldError[] {
 const query = (request: FastifyRequest) => (request.query ?? {}) as Record<string, string | undefined>;
 const optionalUuid = (v: string | undefined) => (v && UUID.test(v) ? v : undefined);
 
-export function registerGoalStaffRoutes(app: App, { db }: AppContext): void {
+export function registerGoalStaffRoutes(app: App, ctx: AppContext): void {
+  const { db } = ctx;
+  // Read per request, so a test can set the clock.
+  const today = () => localDate(ctx.now?.() ?? new Date());
   addStaffNav({ href: '/staff/goals', label: 'Mål och uppföljning', order: 40 });
   addStaffNav({
     href: '/staff/goals/report',
@@ -167,11 +171,16 @@ export function registerGoalStaffRoutes(app: App, { db }: AppContext): void {
       overdue: q.overdue === 'true',
       sort: q.sort === 'title' ? ('title' as const) : ('end_date' as const),
     };
-    const rows = await listAssignments(actor, { unitId: filter.unit, status, overdue: filter.overdue, sort: filter.sort }, { db });
+    const day = today();
+    const rows = await listAssignments(
+      actor,
+      { unitId: filter.unit, status, overdue: filter.overdue, sort: filter.sort },
+      { db, today: day },
+    );
     const units = await listUnits(db, actor.tenantId);
     const page = AssignmentsPage({
       session,
-      assignments: rows.map((r) => presentAssignment(r)),
+      assignments: rows.map((r) => presentAssignment(r, day)),
       units,
       filter,
       canDefine: canDefine(actor),
