@@ -170,9 +170,36 @@ describe('staff forms that define the plan', () => {
     // The edit page's "Ändra" link prefills the board-text form with the saved text.
     const prefilled = await get(q, `/staff/goals/goals/${dirId}/edit?board=${w.boardId}&year=2028`);
     expect(prefilled.body).toContain('Styrelsen leder arbetet.</textarea>');
+    // The goal page: the computed summary beside the written assessment, which stands.
+    const written = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/goals/${dirId}/assessments/2028-D1`,
+      headers: w.quality.auth,
+      payload: { status: 'partly', analysis: 'Vandringarna har börjat.' },
+    });
+    expect(written.statusCode, written.body).toBe(204);
     const page = await get(q, `/staff/goals/goals/${dirId}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Fler trygghetsvandringar');
+    expect(page.body).toContain('Beräknad sammanfattning');
+    expect(page.body).toContain('0 av 0 indikatorer uppfyllda.');
+    expect(page.body).toContain('Vandringarna har börjat.');
+    // The plan's PATCH in the API changes what the form shows.
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/goal-plans/${planId}`,
+      headers: w.quality.auth,
+      payload: { registrationNumber: 'KS 2027/99' },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect((await get(q, `/staff/goals/plans/${planId}/edit`)).body).toContain('value="KS 2027/99"');
+    const officerPatch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/goal-plans/${planId}`,
+      headers: w.officer.auth,
+      payload: { title: 'X' },
+    });
+    expect(officerPatch.statusCode).toBe(403);
   });
 
   it('indicator with a computed source and two goals; values form refuses a computed outcome with the reason', async () => {

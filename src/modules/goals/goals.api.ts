@@ -27,6 +27,7 @@ import {
   indicatorPatchSchema,
   PlanInput,
   PlanOut,
+  PlanPatch,
   SettingsInput,
   SettingsOut,
   ValuesInput,
@@ -43,6 +44,7 @@ import {
   saveWrittenAssessment,
   updateGoal,
   updateGoalArea,
+  updatePlan,
 } from './goals.service.ts';
 import { createIndicator, goalLinks, listIndicatorRows, putIndicatorValues, updateIndicator } from './indicators.service.ts';
 import { sourceSchema } from './sources.ts';
@@ -94,6 +96,18 @@ export function registerGoalsApi(app: App, { db }: AppContext): void {
     },
     async (request) =>
       planTree(requireActor(request), request.params.id, { boardUnitId: request.query.board, unitId: request.query.unit }, { db }),
+  );
+
+  app.patch(
+    '/api/v1/goal-plans/:id',
+    {
+      schema: doc('Change a plan’s title, years and decision (quality or admin)', {
+        params: IdParams,
+        body: PlanPatch,
+        response: { 200: PlanOut, ...ERRORS },
+      }),
+    },
+    async (request) => presentPlan(await updatePlan(requireActor(request), request.params.id, request.body, { db })),
   );
 
   app.post(
