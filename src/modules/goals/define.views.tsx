@@ -108,7 +108,7 @@ export function FormFields({ fields, values, errors }: { fields: FormField[]; va
                 hint={f.hint}
                 type={f.kind === 'date' ? 'date' : 'text'}
                 textarea={f.kind === 'textarea'}
-                inputClass={f.kind === 'number' ? 'input-short' : undefined}
+                inputClass={f.kind === 'number' ? 'narrow' : undefined}
               />
             );
         }
