@@ -142,6 +142,7 @@ function goalsBodies(ids: Record<string, string>): Record<string, Json> {
   const unitId = ids.org;
   return {
     'POST /api/v1/goal-plans': { title: 'Mål och budget 2028', firstYear: 2028, lastYear: 2030, decidedBy: 'Kommunfullmäktige' },
+    'PATCH /api/v1/goal-plans/:id': { title: 'Mål och budget', firstYear: 2025, lastYear: 2027, decisionDate: '2024-11-20' },
     'POST /api/v1/goal-plans/:id/goal-areas': { number: 2, title: 'Hållbar kommun', ambition: 'År 2035', position: 1 },
     'PATCH /api/v1/goal-areas/:id': { title: 'Attraktiv kommun', inPractice: 'Text' },
     'PUT /api/v1/goal-areas/:id/board-texts': { boardUnitId: ids.board, year: 2026, text: 'Nämndens text' },

@@ -134,6 +134,7 @@ async function goalsData(auth: Record<string, string>, unitId: string, boardId: 
   expect(item, mine.body).not.toBe('');
   return {
     'goal-plans': plan,
+    plans: plan,
     'goal-areas': area,
     goals: goal,
     goalPlan: plan,

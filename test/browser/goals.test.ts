@@ -8,7 +8,7 @@ import { createAssignment } from '../../src/modules/goals/assignments.service.ts
 import { createGoal, createGoalArea, createIndicator, createPlan, putIndicatorValues } from '../../src/modules/goals/index.ts';
 import { createUnit } from '../../src/modules/org/org.service.ts';
 import { createTestTenant, createTestUser, type TestTenant, type TestUser } from '../helpers.ts';
-import { type BrowserTestContext, expectNoAxeViolations, startBrowserTest } from './browser.ts';
+import { type BrowserTestContext, expectNoAxeViolations, expectNoSidewaysScroll, startBrowserTest } from './browser.ts';
 
 let t: BrowserTestContext;
 let tenant: TestTenant;
@@ -16,6 +16,10 @@ let quality: TestUser;
 let owner: TestUser;
 let indicatorId = '';
 let actionPlanId = '';
+let planId = '';
+let areaId = '';
+let goalId = '';
+let assignmentId = '';
 
 beforeAll(async () => {
   t = await startBrowserTest();
@@ -43,6 +47,9 @@ beforeAll(async () => {
     db,
   );
   const goal = await createGoal(sys, area.id, { number: '2.1', title: 'God service', text: 'Kommunen ger god service.' }, db);
+  planId = plan.id;
+  areaId = area.id;
+  goalId = goal.id;
   const ind = await createIndicator(
     sys,
     { title: 'Andel besvarade samtal', unit: '%', direction: 'higher', decimals: 0, ownerUnitId: unit.id, level: 'KF', goalIds: [goal.id] },
@@ -63,11 +70,13 @@ beforeAll(async () => {
     ],
     db,
   );
-  await createAssignment(
-    sys,
-    { kind: 'assignment', title: 'Inför chatt i kontaktcenter', responsibleUnitId: unit.id, goalId: goal.id, endDate: '2026-06-30' },
-    db,
-  );
+  assignmentId = (
+    await createAssignment(
+      sys,
+      { kind: 'assignment', title: 'Inför chatt i kontaktcenter', responsibleUnitId: unit.id, goalId: goal.id, endDate: '2026-06-30' },
+      db,
+    )
+  ).id;
   actionPlanId = await createActionPlan(
     sys,
     {
@@ -92,6 +101,15 @@ beforeAll(async () => {
   );
 });
 afterAll(() => t.close());
+
+/** Presses Tab until the element with this id has focus: it is reachable by keyboard, in order. */
+async function tabTo(page: Page, id: string) {
+  for (let n = 0; n < 120; n++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+  }
+  throw new Error(`#${id} was not reached with Tab`);
+}
 
 async function login(page: Page, user: TestUser) {
   await page.goto(`${t.baseUrl}/staff/login`);
@@ -185,4 +203,85 @@ describe('goals and follow-up rounds', () => {
     await q.context.close();
     await o.context.close();
   });
+
+  it('the forms that define the plan: walked by keyboard, errors in the form, axe clean, no sideways scroll at 320 px', async () => {
+    const { page, context } = await t.newPage();
+    await login(page, quality);
+    await page.goto(`${t.baseUrl}/staff/goals?plan=${planId}`);
+    await page.click('text=Ny indikator');
+    await page.waitForURL(`${t.baseUrl}/staff/goals/indicators/new`);
+    await expectNoAxeViolations(page);
+
+    // Submitting without a title: the form comes back with the summary, the field marked, what was typed kept.
+    await tabTo(page, 'unit');
+    await page.keyboard.type('%');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('.error-summary').textContent()).toContain('Ange indikatorns namn');
+    expect(await page.locator('#title').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#unit').inputValue()).toBe('%');
+    await expectNoAxeViolations(page);
+    // The summary's link takes the keyboard to the field.
+    await page.locator('.error-summary a[href="#title"]').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Andel nöjda företagare');
+    await tabTo(page, 'ownerUnitId');
+    await page.keyboard.type('Kontakt');
+    expect(await page.locator('#ownerUnitId option:checked').textContent()).toBe('Kontaktcenter');
+    await tabTo(page, 'goalIds-0');
+    await page.keyboard.press('Space');
+    expect(await page.locator('#goalIds-0').isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skapa indikatorn');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/staff\/goals\/indicators\/[0-9a-f-]{36}$/);
+    expect(await page.locator('.notice').textContent()).toContain('Andel nöjda företagare är skapad');
+    await expectNoAxeViolations(page);
+
+    // An assignment by keyboard, from the list's link.
+    await page.goto(`${t.baseUrl}/staff/goals/assignments`);
+    await page.click('text=Nytt uppdrag eller nämndinitiativ');
+    await tabTo(page, 'title');
+    await page.keyboard.type('Öppna företagslotsen');
+    await tabTo(page, 'responsibleUnitId');
+    await page.keyboard.type('Kontakt');
+    await tabTo(page, 'decisionInstance');
+    await page.keyboard.type('Kommunstyrelsen');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${t.baseUrl}/staff/goals/assignments`);
+    expect(await page.locator('main').textContent()).toContain('Öppna företagslotsen är skapat.');
+    expect(await page.locator('main table').textContent()).toContain('Öppna företagslotsen');
+
+    const { activities } = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/action-plans/${actionPlanId}`, headers: quality.auth })
+    ).json();
+    const forms = [
+      '/staff/goals/plans/new',
+      `/staff/goals/plans/${planId}/edit`,
+      `/staff/goals/plans/${planId}/goal-areas/new`,
+      `/staff/goals/goal-areas/${areaId}/edit`,
+      `/staff/goals/goal-areas/${areaId}/goals/new?parent=${goalId}`,
+      `/staff/goals/goals/${goalId}`,
+      `/staff/goals/goals/${goalId}/edit`,
+      `/staff/goals/indicators/${indicatorId}/edit`,
+      `/staff/goals/assignments/${assignmentId}/edit`,
+      '/staff/goals/action-plans/new',
+      `/staff/goals/action-plans/${actionPlanId}/activities/new`,
+      `/staff/goals/activities/${activities[0].id}/edit`,
+    ];
+    for (const url of forms) {
+      await page.goto(`${t.baseUrl}${url}`);
+      await expectNoAxeViolations(page);
+    }
+    await context.close();
+
+    // At 320 px (and without JavaScript) the longest forms do not scroll sideways.
+    const narrow = await t.newPage({ javaScript: false, width: 320 });
+    await login(narrow.page, quality);
+    for (const url of ['/staff/goals/indicators/new', `/staff/goals/goals/${goalId}`, '/staff/goals/assignments/new']) {
+      await narrow.page.goto(`${t.baseUrl}${url}`);
+      await expectNoSidewaysScroll(narrow.page);
+    }
+    await narrow.context.close();
+  }, 300_000);
 });

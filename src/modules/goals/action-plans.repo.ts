@@ -1,7 +1,8 @@
 // Every query of action plans, their indicator links, activities and activity progress.
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { ActionPlanActivitiesTable, ActionPlansTable, WorkStatus } from '../../db/schema-goals.ts';
+import type { ActionPlanActivitiesTable, ActionPlansTable } from '../../db/schema-goals.ts';
+import { listStatusReports } from './period-status.repo.ts';
 
 export type ActionPlanRow = Selectable<ActionPlansTable>;
 export type ActivityRow = Selectable<ActionPlanActivitiesTable>;
@@ -67,6 +68,11 @@ export function findActivity(db: Db, tenantId: string, id: string, options: { lo
   return (options.lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
+export function findActivities(db: Db, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('action_plan_activities').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+}
+
 export function listActivities(db: Db, tenantId: string, planIds: string[]) {
   if (planIds.length === 0) return Promise.resolve([]);
   return db
@@ -78,59 +84,4 @@ export function listActivities(db: Db, tenantId: string, planIds: string[]) {
     .execute();
 }
 
-export function listProgress(db: Db, tenantId: string, activityIds: string[]) {
-  if (activityIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('action_plan_progress')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('activity_id', 'in', activityIds)
-    .orderBy('period')
-    .execute();
-}
-
-export function findProgressForUpdate(db: Db, tenantId: string, activityId: string, period: string) {
-  return db
-    .selectFrom('action_plan_progress')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('activity_id', '=', activityId)
-    .where('period', '=', period)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function saveProgress(
-  db: Db,
-  row: {
-    tenantId: string;
-    activityId: string;
-    period: string;
-    status: WorkStatus;
-    comment: string;
-    by: string;
-    changedAfterClose: boolean;
-  },
-): Promise<void> {
-  await db
-    .insertInto('action_plan_progress')
-    .values({
-      tenant_id: row.tenantId,
-      activity_id: row.activityId,
-      period: row.period,
-      status: row.status,
-      comment: row.comment,
-      by_label: row.by,
-      changed_after_close: row.changedAfterClose,
-    })
-    .onConflict((oc) =>
-      oc.columns(['activity_id', 'period']).doUpdateSet({
-        status: row.status,
-        comment: row.comment,
-        by_label: row.by,
-        at: new Date(),
-        changed_after_close: row.changedAfterClose,
-      }),
-    )
-    .execute();
-}
+export const listProgress = (db: Db, tenantId: string, activityIds: string[]) => listStatusReports(db, 'activity', tenantId, activityIds);

@@ -13,8 +13,8 @@ import * as repo from './action-plans.repo.ts';
 import { ActionPlanInput, ActivityInput, ActivityPatch, ProgressInput } from './action-plans.schemas.ts';
 import { canDefine, requireDefine, requireReader, requireReport } from './goals.access.ts';
 import { listIndicatorRows } from './indicators.service.ts';
-import { isPeriod, periodName } from './periods.ts';
-import * as rounds from './rounds.repo.ts';
+import { savePeriodStatus } from './period-status.ts';
+import { isPeriod } from './periods.ts';
 
 export type { ActionPlanRow, ActivityRow } from './action-plans.repo.ts';
 
@@ -163,23 +163,10 @@ export async function reportActivityProgress(
   if (!canDefine(actor)) await requireReport(db, actor, activity.responsible_unit_id);
   await db.transaction().execute(async (trx) => {
     await repo.findActivity(trx, actor.tenantId, activityId, { lock: true });
-    const closed = await rounds.isPeriodClosed(trx, actor.tenantId, period);
-    if (closed && !canDefine(actor))
-      throw new AppError('conflict', `Uppföljningen av ${periodName(period)} är stängd. En ändring görs av kvalitetsstrategen.`);
-    const old = await repo.findProgressForUpdate(trx, actor.tenantId, activityId, period);
-    const comment = v.comment?.trim() ?? '';
-    if (old && old.status === v.status && old.comment === comment) return;
-    await repo.saveProgress(trx, {
-      tenantId: actor.tenantId,
-      activityId,
-      period,
-      status: v.status,
-      comment,
-      by: actor.label,
-      changedAfterClose: closed || (old?.changed_after_close ?? false),
-    });
+    const saved = await savePeriodStatus(trx, actor, 'activity', activityId, period, v);
+    if (!saved) return;
+    const { closed } = saved;
     await repo.updateActivity(trx, actor.tenantId, activityId, { status: v.status });
-    await rounds.touchItems(trx, actor.tenantId, 'activity_progress', activityId, period, actor.label);
     await recordAudit(
       trx,
       audit(actor, closed ? 'action_plan.progress_changed_after_close' : 'action_plan.progress_reported', activity.action_plan_id, {
@@ -205,6 +192,13 @@ export async function getActionPlan(actor: Actor, id: string, { db }: { db: Db }
     activities.map((a) => a.id),
   );
   return presentActionPlan(plan, activities, progress, indicatorIds);
+}
+
+export async function getActivity(actor: Actor, id: string, { db }: { db: Db }) {
+  requireReader(actor);
+  const row = await repo.findActivity(db, actor.tenantId, id);
+  if (!row) throw notFound('Aktiviteten');
+  return row;
 }
 
 export async function listActionPlans(actor: Actor, { db }: { db: Db }) {

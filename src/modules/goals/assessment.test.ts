@@ -69,6 +69,12 @@ describe('assessment', () => {
     expect(summarizeGoal(['met', 'met', 'not_met'], ['done', 'ongoing']).status).toBe('met');
     expect(summarizeGoal(['met', 'not_met'], []).status).toBe('partly');
     expect(summarizeGoal(['no_data'], []).status).toBe('no_data');
+    // Assignments count beside the indicators.
+    expect(summarizeGoal(['met', 'met'], ['done', 'delayed']).status).toBe('partly');
+    expect(summarizeGoal([], ['done', 'done', 'cancelled']).status).toBe('met');
+    expect(summarizeGoal(['no_data'], ['delayed', 'delayed', 'ongoing']).status).toBe('not_met');
+    expect(summarizeGoal([], ['done', 'ongoing']).status).toBe('partly');
+    expect(summarizeGoal([], ['ongoing', 'not_started']).status).toBe('no_data');
     expect(summarizeGoal(['met', 'partly', 'no_data'], ['delayed']).reason).toBe(
       '1 av 3 indikatorer uppfyllda, 1 delvis, 1 utan underlag, 0 av 1 uppdrag klara, 1 försenade.',
     );

@@ -106,7 +106,11 @@ export interface GoalSummary {
   assignmentsDone: number;
   assignmentsDelayed: number;
   assignmentsTotal: number;
-  /** The computed overall verdict: the commonest judged status; ties go to the worse. */
+  /**
+   * The computed overall verdict: the indicators' commonest judged status (ties go to 'partly'),
+   * lowered from 'met' to 'partly' by a delayed assignment; without judged indicators the
+   * assignments decide (all done: met; most delayed: not met; some done or delayed: partly).
+   */
   status: AssessmentStatus;
   reason: string;
 }
@@ -119,14 +123,22 @@ export function summarizeGoal(verdicts: readonly AssessmentStatus[], assignmentS
   const notMet = count('not_met');
   const noData = count('no_data');
   const judged = met + partly + notMet;
+  const done = assignmentStatuses.filter((s) => s === 'done').length;
+  const delayed = assignmentStatuses.filter((s) => s === 'delayed').length;
+  const active = assignmentStatuses.filter((s) => s !== 'cancelled').length;
   let status: AssessmentStatus = 'no_data';
   if (judged > 0) {
     if (met * 2 > judged) status = 'met';
     else if (notMet * 2 > judged) status = 'not_met';
     else status = 'partly';
+    // A delayed assignment keeps the goal from being fully met.
+    if (status === 'met' && delayed > 0) status = 'partly';
+  } else if (active > 0) {
+    // No indicator to judge by: the assignments decide, once they say something.
+    if (done === active) status = 'met';
+    else if (delayed * 2 > active) status = 'not_met';
+    else if (delayed > 0 || done > 0) status = 'partly';
   }
-  const done = assignmentStatuses.filter((s) => s === 'done').length;
-  const delayed = assignmentStatuses.filter((s) => s === 'delayed').length;
   const parts = [`${met} av ${verdicts.length} indikatorer uppfyllda`];
   if (partly) parts.push(`${partly} delvis`);
   if (notMet) parts.push(`${notMet} ej uppfyllda`);

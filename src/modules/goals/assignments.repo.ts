@@ -2,6 +2,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { GoalAssignmentsTable, WorkStatus } from '../../db/schema-goals.ts';
+import { listStatusReports } from './period-status.repo.ts';
 
 export type AssignmentRow = Selectable<GoalAssignmentsTable>;
 
@@ -29,6 +30,7 @@ export function findAssignmentByCode(db: Db, tenantId: string, code: string) {
 }
 
 export interface AssignmentFilter {
+  ids?: string[];
   unitIds?: string[];
   statuses?: WorkStatus[];
   goalIds?: string[];
@@ -43,6 +45,10 @@ export function listAssignments(db: Db, tenantId: string, f: AssignmentFilter = 
     if (f.unitIds.length === 0) return Promise.resolve([]);
     q = q.where('responsible_unit_id', 'in', f.unitIds);
   }
+  if (f.ids) {
+    if (f.ids.length === 0) return Promise.resolve([]);
+    q = q.where('id', 'in', f.ids);
+  }
   if (f.goalIds) {
     if (f.goalIds.length === 0) return Promise.resolve([]);
     q = q.where('goal_id', 'in', f.goalIds);
@@ -53,59 +59,5 @@ export function listAssignments(db: Db, tenantId: string, f: AssignmentFilter = 
   return q.execute();
 }
 
-export function listUpdates(db: Db, tenantId: string, assignmentIds: string[]) {
-  if (assignmentIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('goal_assignment_updates')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('assignment_id', 'in', assignmentIds)
-    .orderBy('period')
-    .execute();
-}
-
-export function findUpdateForUpdate(db: Db, tenantId: string, assignmentId: string, period: string) {
-  return db
-    .selectFrom('goal_assignment_updates')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('assignment_id', '=', assignmentId)
-    .where('period', '=', period)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-export async function saveUpdate(
-  db: Db,
-  row: {
-    tenantId: string;
-    assignmentId: string;
-    period: string;
-    status: WorkStatus;
-    comment: string;
-    by: string;
-    changedAfterClose: boolean;
-  },
-): Promise<void> {
-  await db
-    .insertInto('goal_assignment_updates')
-    .values({
-      tenant_id: row.tenantId,
-      assignment_id: row.assignmentId,
-      period: row.period,
-      status: row.status,
-      comment: row.comment,
-      by_label: row.by,
-      changed_after_close: row.changedAfterClose,
-    })
-    .onConflict((oc) =>
-      oc.columns(['assignment_id', 'period']).doUpdateSet({
-        status: row.status,
-        comment: row.comment,
-        by_label: row.by,
-        at: new Date(),
-        changed_after_close: row.changedAfterClose,
-      }),
-    )
-    .execute();
-}
+export const listUpdates = (db: Db, tenantId: string, assignmentIds: string[]) =>
+  listStatusReports(db, 'assignment', tenantId, assignmentIds);

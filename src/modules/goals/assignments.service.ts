@@ -13,8 +13,7 @@ import * as repo from './assignments.repo.ts';
 import { AssignmentInput, AssignmentPatch, StatusReportInput } from './assignments.schemas.ts';
 import { canDefine, requireDefine, requireReader, requireReport } from './goals.access.ts';
 import * as goalsRepo from './goals.repo.ts';
-import { periodName } from './periods.ts';
-import * as rounds from './rounds.repo.ts';
+import { savePeriodStatus } from './period-status.ts';
 
 export type { AssignmentRow } from './assignments.repo.ts';
 
@@ -147,23 +146,10 @@ export async function reportAssignmentStatus(actor: Actor, id: string, period: s
   await db.transaction().execute(async (trx) => {
     const locked = await repo.findAssignment(trx, actor.tenantId, id, { lock: true });
     if (!locked) throw notFound('Uppdraget');
-    const closed = await rounds.isPeriodClosed(trx, actor.tenantId, period);
-    if (closed && !canDefine(actor))
-      throw new AppError('conflict', `Uppföljningen av ${periodName(period)} är stängd. En ändring görs av kvalitetsstrategen.`);
-    const old = await repo.findUpdateForUpdate(trx, actor.tenantId, id, period);
-    const comment = v.comment?.trim() ?? '';
-    if (old && old.status === v.status && old.comment === comment) return;
-    await repo.saveUpdate(trx, {
-      tenantId: actor.tenantId,
-      assignmentId: id,
-      period,
-      status: v.status,
-      comment,
-      by: actor.label,
-      changedAfterClose: closed || (old?.changed_after_close ?? false),
-    });
+    const saved = await savePeriodStatus(trx, actor, 'assignment', id, period, v);
+    if (!saved) return;
+    const { closed } = saved;
     await repo.updateAssignment(trx, actor.tenantId, id, { status: v.status });
-    await rounds.touchItems(trx, actor.tenantId, 'assignment_status', id, period, actor.label);
     await recordAudit(
       trx,
       audit(actor, closed ? 'assignment.status_changed_after_close' : 'assignment.status_reported', id, { period, status: v.status }),

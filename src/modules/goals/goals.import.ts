@@ -2,6 +2,7 @@
 // names its sheet, row and column; nothing is stored while any row is wrong. Rows are matched by
 // number or code, and unchanged rows are left alone, so importing the same file twice changes
 // nothing. Everything is written in one transaction.
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.ts';
 import type { IndicatorDirection, ValueKind, WorkStatus } from '../../db/schema-goals.ts';
@@ -46,6 +47,10 @@ export interface ImportResult {
   assignments: number;
 }
 
+type Sheets = Record<SheetKey, Row[]>;
+
+const noSheets = (): Sheets => ({ areas: [], goals: [], indicators: [], values: [], assignments: [] });
+
 export async function importPlanXlsx(actor: Actor, planId: string, file: Buffer, { db }: { db: Db }): Promise<ImportResult> {
   requireDefine(actor);
   await getPlan(actor, planId, { db });
@@ -55,12 +60,10 @@ export async function importPlanXlsx(actor: Actor, planId: string, file: Buffer,
   } catch (error) {
     throw new AppError('validation', 'Filen är ingen läsbar XLSX-fil.', { cause: error });
   }
-  const errors: FieldError[] = [];
-  const sheets = {} as Record<SheetKey, Row[]>;
+  const sheets = noSheets();
   for (const key of Object.keys(SHEETS) as SheetKey[]) {
     const def = SHEETS[key];
     const ws = wb.getWorksheet(def.name);
-    sheets[key] = [];
     if (!ws) continue;
     ws.eachRow((row, n) => {
       if (n === 1) return;
@@ -68,6 +71,65 @@ export async function importPlanXlsx(actor: Actor, planId: string, file: Buffer,
       if (cells.some((c) => c !== '')) sheets[key].push({ n, cells });
     });
   }
+  return importSheets(actor, planId, sheets, { db });
+}
+
+/**
+ * One sheet of the template as CSV (semicolon or comma separated, UTF-8, the template's header
+ * row first), checked and stored exactly like that sheet of the XLSX file. What the sheet refers
+ * to (a goal area's number, a goal's number, an indicator's code) may already be in the plan.
+ */
+export async function importPlanCsv(
+  actor: Actor,
+  planId: string,
+  sheet: SheetKey,
+  file: Buffer,
+  { db }: { db: Db },
+): Promise<ImportResult> {
+  requireDefine(actor);
+  await getPlan(actor, planId, { db });
+  const def = SHEETS[sheet];
+  const content = file.toString('utf8').replace(/^\uFEFF/, '');
+  if (content.includes('\u0000'))
+    throw new AppError('validation', `Blad ${def.name}: filen innehåller ett NUL-tecken. Spara den som CSV (UTF-8).`);
+  const header = content.split(/\r?\n/, 1)[0] ?? '';
+  let records: string[][];
+  try {
+    records = parse(content, { delimiter: header.includes(';') ? ';' : ',', relax_column_count: true, skip_empty_lines: false });
+  } catch (error) {
+    throw new AppError(
+      'validation',
+      `Blad ${def.name}: CSV-filen kan inte läsas. Kontrollera citattecknen och spara den som CSV (UTF-8).`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const head = (records[0] ?? []).map((c) => c.trim());
+  if (def.columns.some((c, i) => head[i] !== c))
+    throw invalid(
+      [{ field: `${def.name}!A1`, message: `Blad ${def.name}, rad 1: rubrikraden ska vara ${def.columns.join(';')}.` }],
+      'Filen har 1 fel. Inget har sparats.',
+    );
+  const sheets = noSheets();
+  for (const [i, cells] of records.slice(1).entries()) {
+    const row = { n: i + 2, cells: def.columns.map((_, c) => (cells[c] ?? '').trim()) };
+    if (row.cells.some((c) => c !== '')) sheets[sheet].push(row);
+  }
+  return importSheets(actor, planId, sheets, { db });
+}
+
+/** Checks every row of every sheet, then stores them all in one transaction (or nothing). */
+async function importSheets(actor: Actor, planId: string, sheets: Sheets, { db }: { db: Db }): Promise<ImportResult> {
+  const errors: FieldError[] = [];
+  // What the plan already holds, so a sheet may refer to it (CSV imports one sheet at a time).
+  const existingAreas = await goalsRepo.listGoalAreas(db, actor.tenantId, planId);
+  const existingGoals = await goalsRepo.listGoals(
+    db,
+    actor.tenantId,
+    existingAreas.map((a) => a.id),
+  );
+  const existingIndicators = (await indicatorsRepo.listIndicators(db, actor.tenantId)).filter((i) => i.code);
   const fail = (key: SheetKey, row: number, col: number, message: string) => {
     const def = SHEETS[key];
     errors.push({
@@ -82,7 +144,7 @@ export async function importPlanXlsx(actor: Actor, planId: string, file: Buffer,
     if (!title) fail('areas', n, 1, 'ange en titel.');
     return { number: Number(num), title, ambition, practice };
   });
-  const areaNumbers = new Set(areas.map((a) => a.number));
+  const areaNumbers = new Set([...areas.map((a) => a.number), ...existingAreas.map((a) => a.number)]);
   const goals = sheets.goals.map(({ n, cells: [num, title, body] }) => {
     if (!/^\d+(\.\d+){1,3}$/.test(num)) fail('goals', n, 0, 'ange målets nummer, t.ex. 1.1.');
     else if (!areaNumbers.has(Number(num.split('.')[0])))
@@ -90,7 +152,7 @@ export async function importPlanXlsx(actor: Actor, planId: string, file: Buffer,
     if (!title) fail('goals', n, 1, 'ange en titel.');
     return { number: num, title, text: body };
   });
-  const goalNumbers = new Set(goals.map((g) => g.number));
+  const goalNumbers = new Set([...goals.map((g) => g.number), ...existingGoals.map((g) => g.number)]);
   const goalList = (key: SheetKey, n: number, col: number, s: string) => {
     const list = s.split(/[,;]\s*/).filter(Boolean);
     for (const g of list) if (!goalNumbers.has(g)) fail(key, n, col, `målet ${g} finns inte på bladet ${SHEETS.goals.name}.`);
@@ -115,7 +177,7 @@ export async function importPlanXlsx(actor: Actor, planId: string, file: Buffer,
       goals: goalList('indicators', n, 7, goalNos),
     };
   });
-  const codes = new Set(indicators.map((i) => i.code));
+  const codes = new Set([...indicators.map((i) => i.code), ...existingIndicators.map((i) => i.code ?? '')]);
   const seenValues = new Set<string>();
   const values = sheets.values.map(({ n, cells: [code, period, kind, value, comment, imported] }) => {
     if (!codes.has(code)) fail('values', n, 0, `indikatorn ${code} finns inte på bladet ${SHEETS.indicators.name}.`);
@@ -156,129 +218,138 @@ export async function importPlanXlsx(actor: Actor, planId: string, file: Buffer,
   });
   if (errors.length) throw invalid(errors, `Filen har ${errors.length} fel. Inget har sparats.`);
 
-  return db.transaction().execute(async (trx) => {
-    const result: ImportResult = { goalAreas: 0, goals: 0, indicators: 0, values: 0, assignments: 0 };
-    const existingAreas = await goalsRepo.listGoalAreas(trx, actor.tenantId, planId);
-    const areaIds = new Map<number, string>();
-    for (const a of areas) {
-      const old = existingAreas.find((x) => x.number === a.number);
-      if (!old) {
-        const row = await goalsRepo.insertGoalArea(trx, {
-          tenant_id: actor.tenantId,
-          plan_id: planId,
-          number: a.number,
-          title: a.title,
-          ambition: a.ambition,
-          in_practice: a.practice,
-          position: a.number,
-        });
-        areaIds.set(a.number, row.id);
-        result.goalAreas++;
-      } else {
-        areaIds.set(a.number, old.id);
-        if (old.title !== a.title || old.ambition !== a.ambition || old.in_practice !== a.practice) {
-          await goalsRepo.updateGoalArea(trx, actor.tenantId, old.id, { title: a.title, ambition: a.ambition, in_practice: a.practice });
-          result.goalAreas++;
-        }
-      }
-    }
-    const goalIds = new Map<string, string>();
-    for (const g of goals) {
-      const old = await goalsRepo.findGoalByNumber(trx, actor.tenantId, planId, g.number);
-      if (!old) {
-        const row = await goalsRepo.insertGoal(trx, {
-          tenant_id: actor.tenantId,
-          goal_area_id: areaIds.get(Number(g.number.split('.')[0])) ?? '',
-          kind: 'direction',
-          number: g.number,
-          title: g.title,
-          text: g.text,
-        });
-        goalIds.set(g.number, row.id);
-        result.goals++;
-      } else {
-        goalIds.set(g.number, old.id);
-        if (old.title !== g.title || old.text !== g.text) {
-          await goalsRepo.updateGoal(trx, actor.tenantId, old.id, { title: g.title, text: g.text });
-          result.goals++;
-        }
-      }
-    }
-    const indicatorIds = new Map<string, string>();
-    for (const i of indicators) {
-      const old = await indicatorsRepo.findIndicatorByCode(trx, actor.tenantId, i.code);
-      const cols = {
-        title: i.title,
-        level: i.level,
-        owner_unit_id: i.ownerUnitId,
-        unit: i.unit,
-        decimals: i.decimals,
-        direction: i.direction,
-      };
-      const links = i.goals.map((g) => goalIds.get(g) ?? '').filter(Boolean);
-      let id = old?.id;
-      if (!old) {
-        id = (
-          await indicatorsRepo.insertIndicator(trx, {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const result: ImportResult = { goalAreas: 0, goals: 0, indicators: 0, values: 0, assignments: 0 };
+      const areaIds = new Map<number, string>(existingAreas.map((a) => [a.number, a.id]));
+      for (const a of areas) {
+        const old = existingAreas.find((x) => x.number === a.number);
+        if (!old) {
+          const row = await goalsRepo.insertGoalArea(trx, {
             tenant_id: actor.tenantId,
-            code: i.code,
-            ...cols,
-            source: JSON.stringify({ type: 'manual' }),
-          })
-        ).id;
-        result.indicators++;
-      } else if (Object.entries(cols).some(([k, v]) => old[k as keyof typeof cols] !== v)) {
-        await indicatorsRepo.updateIndicator(trx, actor.tenantId, old.id, cols);
-        result.indicators++;
+            plan_id: planId,
+            number: a.number,
+            title: a.title,
+            ambition: a.ambition,
+            in_practice: a.practice,
+            position: a.number,
+          });
+          areaIds.set(a.number, row.id);
+          result.goalAreas++;
+        } else {
+          areaIds.set(a.number, old.id);
+          if (old.title !== a.title || old.ambition !== a.ambition || old.in_practice !== a.practice) {
+            await goalsRepo.updateGoalArea(trx, actor.tenantId, old.id, { title: a.title, ambition: a.ambition, in_practice: a.practice });
+            result.goalAreas++;
+          }
+        }
       }
-      const current = (await indicatorsRepo.listGoalLinks(trx, actor.tenantId, { indicatorIds: [id ?? ''] })).map((l) => l.goal_id).sort();
-      if (id && current.join() !== [...links].sort().join()) await indicatorsRepo.setGoalLinks(trx, actor.tenantId, id, links);
-      if (id) indicatorIds.set(i.code, id);
-    }
-    for (const v of values) {
-      const id = indicatorIds.get(v.code) ?? '';
-      const old = await indicatorsRepo.findValueForUpdate(trx, actor.tenantId, id, v.period, v.kind);
-      if (old && old.value === v.value && old.comment === v.comment && old.imported === v.imported) continue;
-      const set = {
-        value: v.value,
-        comment: v.comment,
-        imported: v.imported,
-        entered_by_user_id: actor.userId,
-        entered_by_label: actor.label,
-        entered_at: new Date(),
-      };
-      if (old) await indicatorsRepo.replaceValue(trx, old, set, actor.label);
-      else await indicatorsRepo.insertValue(trx, { tenant_id: actor.tenantId, indicator_id: id, period: v.period, kind: v.kind, ...set });
-      result.values++;
-    }
-    for (const a of assignments) {
-      const old = await assignmentsRepo.findAssignmentByCode(trx, actor.tenantId, a.code);
-      const cols = {
-        kind: a.kind,
-        title: a.title,
-        goal_id: a.goalNo ? (goalIds.get(a.goalNo) ?? null) : null,
-        responsible_unit_id: a.unitId,
-        end_date: a.endDate,
-        status: a.status,
-        description: a.description,
-      };
-      if (!old) {
-        await assignmentsRepo.insertAssignment(trx, { tenant_id: actor.tenantId, code: a.code, ...cols });
-        result.assignments++;
-      } else if (Object.entries(cols).some(([k, v]) => old[k as keyof typeof cols] !== v)) {
-        await assignmentsRepo.updateAssignment(trx, actor.tenantId, old.id, cols);
-        result.assignments++;
+      const byNumber = new Map(existingGoals.map((g) => [g.number, g]));
+      const goalIds = new Map<string, string>([...byNumber].map(([number, g]) => [number, g.id]));
+      for (const g of goals) {
+        const old = byNumber.get(g.number);
+        if (!old) {
+          const row = await goalsRepo.insertGoal(trx, {
+            tenant_id: actor.tenantId,
+            goal_area_id: areaIds.get(Number(g.number.split('.')[0])) ?? '',
+            kind: 'direction',
+            number: g.number,
+            title: g.title,
+            text: g.text,
+          });
+          goalIds.set(g.number, row.id);
+          result.goals++;
+        } else {
+          goalIds.set(g.number, old.id);
+          if (old.title !== g.title || old.text !== g.text) {
+            await goalsRepo.updateGoal(trx, actor.tenantId, old.id, { title: g.title, text: g.text });
+            result.goals++;
+          }
+        }
       }
-    }
-    await recordAudit(trx, {
-      tenantId: actor.tenantId,
-      actorUserId: actor.userId,
-      actorLabel: actor.label,
-      action: 'goal_plan.imported',
-      entity: 'goal_plan',
-      entityId: planId,
-      data: { ...result },
+      const indicatorIds = new Map<string, string>(existingIndicators.map((i) => [i.code ?? '', i.id]));
+      for (const i of indicators) {
+        const old = await indicatorsRepo.findIndicatorByCode(trx, actor.tenantId, i.code);
+        const cols = {
+          title: i.title,
+          level: i.level,
+          owner_unit_id: i.ownerUnitId,
+          unit: i.unit,
+          decimals: i.decimals,
+          direction: i.direction,
+        };
+        const links = i.goals.map((g) => goalIds.get(g) ?? '').filter(Boolean);
+        let id = old?.id;
+        if (!old) {
+          id = (
+            await indicatorsRepo.insertIndicator(trx, {
+              tenant_id: actor.tenantId,
+              code: i.code,
+              ...cols,
+              source: JSON.stringify({ type: 'manual' }),
+            })
+          ).id;
+          result.indicators++;
+        } else if (Object.entries(cols).some(([k, v]) => old[k as keyof typeof cols] !== v)) {
+          await indicatorsRepo.updateIndicator(trx, actor.tenantId, old.id, cols);
+          result.indicators++;
+        }
+        const current = (await indicatorsRepo.listGoalLinks(trx, actor.tenantId, { indicatorIds: [id ?? ''] }))
+          .map((l) => l.goal_id)
+          .sort();
+        if (id && current.join() !== [...links].sort().join()) await indicatorsRepo.setGoalLinks(trx, actor.tenantId, id, links);
+        if (id) indicatorIds.set(i.code, id);
+      }
+      for (const v of values) {
+        const id = indicatorIds.get(v.code) ?? '';
+        const old = await indicatorsRepo.findValueForUpdate(trx, actor.tenantId, id, v.period, v.kind);
+        if (old && old.value === v.value && old.comment === v.comment && old.imported === v.imported) continue;
+        const set = {
+          value: v.value,
+          comment: v.comment,
+          imported: v.imported,
+          entered_by_user_id: actor.userId,
+          entered_by_label: actor.label,
+          entered_at: new Date(),
+        };
+        if (old) await indicatorsRepo.replaceValue(trx, old, set, actor.label);
+        else await indicatorsRepo.insertValue(trx, { tenant_id: actor.tenantId, indicator_id: id, period: v.period, kind: v.kind, ...set });
+        result.values++;
+      }
+      for (const a of assignments) {
+        const old = await assignmentsRepo.findAssignmentByCode(trx, actor.tenantId, a.code);
+        const cols = {
+          kind: a.kind,
+          title: a.title,
+          goal_id: a.goalNo ? (goalIds.get(a.goalNo) ?? null) : null,
+          responsible_unit_id: a.unitId,
+          end_date: a.endDate,
+          status: a.status,
+          description: a.description,
+        };
+        if (!old) {
+          await assignmentsRepo.insertAssignment(trx, { tenant_id: actor.tenantId, code: a.code, ...cols });
+          result.assignments++;
+        } else if (Object.entries(cols).some(([k, v]) => old[k as keyof typeof cols] !== v)) {
+          await assignmentsRepo.updateAssignment(trx, actor.tenantId, old.id, cols);
+          result.assignments++;
+        }
+      }
+      await recordAudit(trx, {
+        tenantId: actor.tenantId,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: 'goal_plan.imported',
+        entity: 'goal_plan',
+        entityId: planId,
+        data: { ...result },
+      });
+      return result;
     });
-    return result;
-  });
+  } catch (error) {
+    // Another import (or a person) added the same number or code meanwhile: nothing of this one is stored.
+    if ((error as { code?: string }).code === '23505')
+      throw new AppError('conflict', 'Planen ändrades under importen. Inget har sparats – importera filen igen.', { cause: error });
+    throw error;
+  }
 }

@@ -24,6 +24,14 @@ export function insertPlan(db: Db, row: Insertable<GoalPlansTable>) {
   return db.insertInto('goal_plans').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+export function updatePlan(db: Db, tenantId: string, id: string, set: Updateable<GoalPlansTable>) {
+  return db.updateTable('goal_plans').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+}
+
+export function findPlanForUpdate(db: Db, tenantId: string, id: string) {
+  return db.selectFrom('goal_plans').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
 export function listGoalAreas(db: Db, tenantId: string, planId: string) {
   return db
     .selectFrom('goal_areas')
@@ -57,6 +65,11 @@ export function listGoals(db: Db, tenantId: string, goalAreaIds: string[]) {
     .orderBy('position')
     .orderBy('number')
     .execute();
+}
+
+export function findGoals(db: Db, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('goals').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
 }
 
 export function findGoal(db: Db, tenantId: string, id: string) {

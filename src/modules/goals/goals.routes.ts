@@ -1,5 +1,6 @@
 // Everything the goals module serves: its JSON API and its staff pages.
 import type { App, AppContext } from '../../http/context.ts';
+import { registerDefineStaffRoutes } from './define.staff.routes.tsx';
 import { registerGoalsApi } from './goals.api.ts';
 import { registerGoalStaffRoutes } from './goals.staff.routes.ts';
 import { registerRoundsApi } from './rounds.api.ts';
@@ -14,4 +15,5 @@ export function registerGoalRoutes(app: App, ctx: AppContext): void {
   registerTransferApi(app, ctx);
   registerGoalStaffRoutes(app, ctx);
   registerRoundStaffRoutes(app, ctx);
+  registerDefineStaffRoutes(app, ctx);
 }

@@ -44,6 +44,14 @@ export const PlanInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** A plan's own facts; which plan it lies under and which board it belongs to are fixed at creation. */
+export const PlanPatch = Type.Partial(
+  Type.Pick(PlanInput, ['title', 'firstYear', 'lastYear', 'decidedBy', 'decisionDate', 'registrationNumber']),
+  {
+    additionalProperties: false,
+  },
+);
+
 export const PlanOut = Type.Object({
   id: Type.String(),
   title: Type.String(),

@@ -17,6 +17,7 @@ import {
   GoalInput,
   GoalPatch,
   PlanInput,
+  PlanPatch,
   SettingsInput,
 } from './goals.schemas.ts';
 import { periodName } from './periods.ts';
@@ -72,6 +73,28 @@ export async function createPlan(actor: Actor, input: unknown, { db }: { db: Db 
       board_unit_id: v.boardUnitId ?? null,
     });
     await recordAudit(trx, audit(actor, 'goal_plan.created', 'goal_plan', row.id, { title: row.title }));
+    return row;
+  });
+}
+
+export async function updatePlan(actor: Actor, id: string, input: unknown, { db }: { db: Db }): Promise<repo.PlanRow> {
+  requireDefine(actor);
+  const v = validate(PlanPatch, input, { title: 'Ange planens namn.', firstYear: 'Ange första år.', lastYear: 'Ange sista år.' });
+  return inTransaction(db, 'Det finns redan en plan med det namnet.', async (trx) => {
+    const old = await repo.findPlanForUpdate(trx, actor.tenantId, id);
+    if (!old) throw notFound('Planen');
+    if ((v.lastYear ?? old.last_year) < (v.firstYear ?? old.first_year))
+      throw invalid([{ field: 'lastYear', message: 'Sista året kan inte ligga före det första.' }]);
+    const row = await repo.updatePlan(trx, actor.tenantId, id, {
+      title: v.title?.trim(),
+      first_year: v.firstYear,
+      last_year: v.lastYear,
+      decided_by: v.decidedBy,
+      decision_date: v.decisionDate,
+      registration_number: v.registrationNumber,
+    });
+    if (!row) throw notFound('Planen');
+    await recordAudit(trx, audit(actor, 'goal_plan.updated', 'goal_plan', id, { changes: v }));
     return row;
   });
 }

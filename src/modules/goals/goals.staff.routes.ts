@@ -5,16 +5,19 @@ import type { App, AppContext } from '../../http/context.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
 import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
+import { localDate } from '../calendar/calendar.ts';
 import { listUnits } from '../org/org.service.ts';
 import { getActionPlan, listActionPlans } from './action-plans.service.ts';
 import { ActionPlanPage, ActionPlansPage } from './action-plans.views.tsx';
 import { WORK_STATUSES } from './assignments.schemas.ts';
 import { listAssignments, presentAssignment } from './assignments.service.ts';
-import { canReport } from './goals.access.ts';
+import { formField } from './define.views.tsx';
+import { canDefine, canReport } from './goals.access.ts';
 import { indicatorChart, timelineChart } from './goals.chart.ts';
-import { indicatorDetail, planTree } from './goals.read.ts';
-import { listPlans } from './goals.service.ts';
-import { AssignmentsPage, IndicatorPage, PlanTreePage } from './goals.views.tsx';
+import { goalDetail, indicatorDetail, planTree } from './goals.read.ts';
+import * as goalsRepo from './goals.repo.ts';
+import { getGoalArea, listPlans } from './goals.service.ts';
+import { AssignmentsPage, GoalPage, IndicatorPage, PlanTreePage } from './goals.views.tsx';
 import { listIndicatorRows, putIndicatorValues } from './indicators.service.ts';
 import { periodRange } from './periods.ts';
 import { parseDecimal } from './rounds.report.ts';
@@ -44,7 +47,10 @@ export function formErrors(error: unknown): FieldError[] {
 const query = (request: FastifyRequest) => (request.query ?? {}) as Record<string, string | undefined>;
 const optionalUuid = (v: string | undefined) => (v && UUID.test(v) ? v : undefined);
 
-export function registerGoalStaffRoutes(app: App, { db }: AppContext): void {
+export function registerGoalStaffRoutes(app: App, ctx: AppContext): void {
+  const { db } = ctx;
+  // Read per request, so a test can set the clock.
+  const today = () => localDate(ctx.now?.() ?? new Date());
   addStaffNav({ href: '/staff/goals', label: 'Mål och uppföljning', order: 40 });
   addStaffNav({
     href: '/staff/goals/report',
@@ -69,7 +75,10 @@ export function registerGoalStaffRoutes(app: App, { db }: AppContext): void {
       if (last) verdicts.set(i.id, last);
     }
     const units = await listUnits(db, actor.tenantId);
-    return html(reply, renderPage(PlanTreePage({ session, plans, tree, units, filter, verdicts })));
+    return html(
+      reply,
+      renderPage(PlanTreePage({ session, plans, tree, units, filter, verdicts, canDefine: canDefine(actor), flash: takeFlash(request) })),
+    );
   });
 
   const indicatorPage = async (
@@ -96,6 +105,7 @@ export function registerGoalStaffRoutes(app: App, { db }: AppContext): void {
       ownerName: units.find((u) => u.id === indicator.ownerUnitId)?.name ?? '',
       chartSvg,
       canReport: await canReport(db, actor, indicator.ownerUnitId),
+      canDefine: canDefine(actor),
       flash: takeFlash(request),
       errors,
       values,
@@ -120,9 +130,35 @@ export function registerGoalStaffRoutes(app: App, { db }: AppContext): void {
       request.session.flash = changed ? 'Värdet är sparat.' : 'Inget ändrades.';
       return reply.redirect(`/staff/goals/indicators/${id}`, 303);
     } catch (error) {
-      const errors = formErrors(error).map((e) => ({ ...e, field: e.field.replace(/^0\./, '') }));
+      const errors = formErrors(error).map((e) => ({ ...e, field: formField(e.field) }));
       return indicatorPage(request, reply, errors, form);
     }
+  });
+
+  app.get('/staff/goals/goals/:id', async (request, reply) => {
+    const { actor, session } = staffContext(request, reply);
+    const goal = await goalDetail(actor, uuidParam(request), { db });
+    const area = await getGoalArea(actor, goal.goalAreaId, { db });
+    const siblings = await goalsRepo.listGoals(db, actor.tenantId, [area.id]);
+    const parent = siblings.find((x) => x.id === goal.parentGoalId) ?? null;
+    const [indicators, assignments] = await Promise.all([
+      listIndicatorRows(actor, { ids: goal.indicatorIds }, { db }),
+      listAssignments(actor, { goalIds: [goal.id] }, { db }),
+    ]);
+    const units = new Map((await listUnits(db, actor.tenantId)).map((u) => [u.id, u.name]));
+    const page = GoalPage({
+      session,
+      goal,
+      planId: area.plan_id,
+      parent: parent && { id: parent.id, number: parent.number, title: parent.title },
+      children: siblings.filter((x) => x.parent_goal_id === goal.id).map((x) => ({ id: x.id, number: x.number, title: x.title })),
+      indicators: indicators.map((i) => ({ id: i.id, title: i.title })),
+      assignments: assignments.map(({ row }) => ({ id: row.id, title: row.title, status: row.status, endDate: row.end_date })),
+      unitName: (id) => units.get(id) ?? '',
+      canDefine: canDefine(actor),
+      flash: takeFlash(request),
+    });
+    return html(reply, renderPage(page));
   });
 
   app.get('/staff/goals/assignments', async (request, reply) => {
@@ -135,14 +171,27 @@ export function registerGoalStaffRoutes(app: App, { db }: AppContext): void {
       overdue: q.overdue === 'true',
       sort: q.sort === 'title' ? ('title' as const) : ('end_date' as const),
     };
-    const rows = await listAssignments(actor, { unitId: filter.unit, status, overdue: filter.overdue, sort: filter.sort }, { db });
+    const day = today();
+    const rows = await listAssignments(
+      actor,
+      { unitId: filter.unit, status, overdue: filter.overdue, sort: filter.sort },
+      { db, today: day },
+    );
     const units = await listUnits(db, actor.tenantId);
-    return html(reply, renderPage(AssignmentsPage({ session, assignments: rows.map((r) => presentAssignment(r)), units, filter })));
+    const page = AssignmentsPage({
+      session,
+      assignments: rows.map((r) => presentAssignment(r, day)),
+      units,
+      filter,
+      canDefine: canDefine(actor),
+      flash: takeFlash(request),
+    });
+    return html(reply, renderPage(page));
   });
 
   app.get('/staff/goals/action-plans', async (request, reply) => {
     const { actor, session } = staffContext(request, reply);
-    return html(reply, renderPage(ActionPlansPage({ session, plans: await listActionPlans(actor, { db }) })));
+    return html(reply, renderPage(ActionPlansPage({ session, plans: await listActionPlans(actor, { db }), canDefine: canDefine(actor) })));
   });
 
   app.get('/staff/goals/action-plans/:id', async (request, reply) => {
@@ -154,6 +203,15 @@ export function registerGoalStaffRoutes(app: App, { db }: AppContext): void {
       plan.activities.map((a) => ({ label: `${a.number}`, start: a.startDate, end: a.endDate, done: a.status === 'done' })),
       'Diagram: handlingsplanens aktiviteter på en tidslinje',
     );
-    return html(reply, renderPage(ActionPlanPage({ session, plan, unitName: (id) => units.get(id) ?? '', indicators, chartSvg })));
+    const page = ActionPlanPage({
+      session,
+      plan,
+      unitName: (id) => units.get(id) ?? '',
+      indicators,
+      chartSvg,
+      canDefine: canDefine(actor),
+      flash: takeFlash(request),
+    });
+    return html(reply, renderPage(page));
   });
 }

@@ -2,10 +2,11 @@
 // the assignments list. Server-rendered, no JavaScript; user text is always rendered as text.
 
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, ErrorSummary, Notice } from '../../web/components.tsx';
+import { Notice } from '../../web/components.tsx';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import { formatValue } from './assessment.ts';
 import { WORK_STATUS_NAMES, WORK_STATUSES } from './assignments.schemas.ts';
+import { DefineFormBlock } from './define.views.tsx';
 import { formatDate, KIND_NAMES, PlainText, TableRegion, Verdict, WorkStatus } from './goals.components.tsx';
 import type { IndicatorDetail, PlanTree } from './goals.read.ts';
 import { periodName } from './periods.ts';
@@ -24,6 +25,8 @@ export function PlanTreePage(p: {
   units: Unit[];
   filter: { board?: string; unit?: string };
   verdicts: Map<string, { status: 'met' | 'partly' | 'not_met' | 'no_data'; reason: string; period: string }>;
+  canDefine?: boolean;
+  flash?: string;
 }) {
   const unitName = (id: string) => p.units.find((u) => u.id === id)?.name ?? '';
   const indicator = (id: string) => p.tree?.indicators.find((i) => i.id === id);
@@ -71,6 +74,19 @@ export function PlanTreePage(p: {
         <a href="/staff/goals/report">Att rapportera</a> · <a href="/staff/goals/assignments">Uppdrag</a> ·{' '}
         <a href="/staff/goals/action-plans">Handlingsplaner</a> · <a href="/staff/goals/rounds">Uppföljningar</a>
       </p>
+      {p.flash && <Notice>{p.flash}</Notice>}
+      {p.canDefine && (
+        <p>
+          <a href="/staff/goals/plans/new">Ny plan</a> · <a href="/staff/goals/indicators/new">Ny indikator</a>
+          {p.tree && (
+            <>
+              {' '}
+              · <a href={`/staff/goals/plans/${p.tree.plan.id}/edit`}>Ändra planen</a> ·{' '}
+              <a href={`/staff/goals/plans/${p.tree.plan.id}/goal-areas/new`}>Nytt målområde</a>
+            </>
+          )}
+        </p>
+      )}
       {p.plans.length === 0 && <p>Det finns ingen plan ännu.</p>}
       {p.tree && (
         <>
@@ -111,6 +127,12 @@ export function PlanTreePage(p: {
               <h2 id={`area-${a.number}`}>
                 Målområde {a.number}. {a.title}
               </h2>
+              {p.canDefine && (
+                <p>
+                  <a href={`/staff/goals/goal-areas/${a.id}/edit`}>Ändra målområde {a.number}</a> ·{' '}
+                  <a href={`/staff/goals/goal-areas/${a.id}/goals/new`}>Nytt inriktningsmål i målområde {a.number}</a>
+                </p>
+              )}
               {a.ambition && (
                 <>
                   <h3>Ambition 2035</h3>
@@ -134,7 +156,9 @@ export function PlanTreePage(p: {
               {a.goals.map((g) => (
                 <div class="goal">
                   <h3>
-                    Inriktningsmål {g.number} {g.title}
+                    <a href={`/staff/goals/goals/${g.id}`}>
+                      Inriktningsmål {g.number} {g.title}
+                    </a>
                   </h3>
                   <PlainText text={g.text} />
                   {g.boardTexts.map((t) => (
@@ -152,7 +176,10 @@ export function PlanTreePage(p: {
                   {g.children.map((c) => (
                     <div class="goal">
                       <h4>
-                        Verksamhetsmål {c.number} {c.title} <span class="kind">({unitName(c.boardUnitId ?? '')})</span>
+                        <a href={`/staff/goals/goals/${c.id}`}>
+                          Verksamhetsmål {c.number} {c.title}
+                        </a>{' '}
+                        <span class="kind">({unitName(c.boardUnitId ?? '')})</span>
                       </h4>
                       <PlainText text={c.text} />
                       <IndicatorList ids={c.indicatorIds} />
@@ -187,6 +214,7 @@ export function IndicatorPage(p: {
   ownerName: string;
   chartSvg: string | null;
   canReport: boolean;
+  canDefine?: boolean;
   flash?: string;
   errors: FieldError[];
   values: Record<string, string>;
@@ -202,6 +230,11 @@ export function IndicatorPage(p: {
       </p>
       <h1>{i.title}</h1>
       {p.flash && <Notice>{p.flash}</Notice>}
+      {p.canDefine && (
+        <p>
+          <a href={`/staff/goals/indicators/${i.id}/edit`}>Ändra indikatorn</a>
+        </p>
+      )}
       <dl class="facts">
         <dt>Nivå</dt>
         <dd>{i.level === 'KF' ? 'Kommunfullmäktige (KF)' : 'Nämnd'}</dd>
@@ -278,31 +311,36 @@ export function IndicatorPage(p: {
         </table>
       </TableRegion>
       {p.canReport && (
-        <form method="post" action={`/staff/goals/indicators/${i.id}/values`}>
-          <h2>Registrera värde</h2>
-          <ErrorSummary errors={p.errors} />
-          <CsrfField token={p.session.csrfToken} />
-          <label for="period">Period</label>
-          <input id="period" name="period" value={p.values.period ?? ''} aria-describedby="period-hint" />
-          <p class="hint" id="period-hint">
-            År (2026), delår (2026-D1, 2026-D2) eller månad (2026-03).
-          </p>
-          <label for="kind">Slag</label>
-          <select id="kind" name="kind">
-            {['outcome', 'forecast', 'target'].map((k) => (
-              <option value={k} selected={p.values.kind === k}>
-                {KIND_NAMES[k]}
-              </option>
-            ))}
-          </select>
-          <label for="value">Värde ({i.unit})</label>
-          <input id="value" name="value" inputMode="decimal" value={p.values.value ?? ''} />
-          <label for="comment">Kommentar</label>
-          <textarea id="comment" name="comment" rows={3}>
-            {p.values.comment ?? ''}
-          </textarea>
-          <button type="submit">Spara</button>
-        </form>
+        <DefineFormBlock
+          id="values-form"
+          csrf={p.session.csrfToken}
+          values={p.values}
+          errors={p.errors}
+          form={{
+            action: `/staff/goals/indicators/${i.id}/values`,
+            heading: 'Registrera värde',
+            submit: 'Spara värdet',
+            fields: [
+              { kind: 'text', name: 'period', label: 'Period', hint: 'År (2026), delår (2026-D1, 2026-D2) eller månad (2026-03).' },
+              {
+                kind: 'select',
+                name: 'kind',
+                label: 'Slag',
+                options: ['outcome', 'forecast', 'target'].map((k) => ({ value: k, label: KIND_NAMES[k] ?? k })),
+                hint: i.computed
+                  ? 'Utfallen beräknas och kan inte skrivas över. Lämna värdet tomt och skriv en kommentar för att kommentera ett utfall.'
+                  : 'Mål sätts av kvalitetsstrateg eller administratör.',
+              },
+              {
+                kind: 'text',
+                name: 'value',
+                label: `Värde (${i.unit})`,
+                hint: 'Till exempel 12,5. Tomt med en kommentar = bara en kommentar.',
+              },
+              { kind: 'textarea', name: 'comment', label: 'Kommentar' },
+            ],
+          }}
+        />
       )}
       {i.history.length > 0 && (
         <TableRegion label="Historik">
@@ -354,6 +392,8 @@ export function AssignmentsPage(p: {
   }[];
   units: Unit[];
   filter: { unit?: string; status?: string; overdue?: boolean; sort?: string };
+  canDefine?: boolean;
+  flash?: string;
 }) {
   const unitName = (id: string) => p.units.find((u) => u.id === id)?.name ?? '';
   const q = (sort: string) => {
@@ -370,6 +410,12 @@ export function AssignmentsPage(p: {
         <a href="/staff/goals">Mål och uppföljning</a>
       </p>
       <h1>Uppdrag och initiativ</h1>
+      {p.flash && <Notice>{p.flash}</Notice>}
+      {p.canDefine && (
+        <p>
+          <a href="/staff/goals/assignments/new">Nytt uppdrag eller nämndinitiativ</a>
+        </p>
+      )}
       <form method="get" action="/staff/goals/assignments" class="filters">
         <label for="unit">Ansvarig enhet</label>
         <select id="unit" name="unit">
@@ -424,7 +470,7 @@ export function AssignmentsPage(p: {
               <tr>
                 <th scope="row">
                   {a.kind === 'initiative' && <span class="kind">Nämndinitiativ: </span>}
-                  {a.title}
+                  {p.canDefine ? <a href={`/staff/goals/assignments/${a.id}/edit`}>{a.title}</a> : a.title}
                 </th>
                 <td>{a.originBody || '–'}</td>
                 <td>{unitName(a.responsibleUnitId)}</td>
@@ -441,6 +487,150 @@ export function AssignmentsPage(p: {
           </tbody>
         </table>
       </TableRegion>
+    </StaffPage>
+  );
+}
+
+type GoalView = Awaited<ReturnType<typeof import('./goals.read.ts').goalDetail>>;
+
+/** A goal: its text, the boards' texts, and per period the computed summary beside the written assessment. */
+export function GoalPage(p: {
+  session: Session;
+  goal: GoalView;
+  planId: string;
+  parent: { id: string; number: string; title: string } | null;
+  children: { id: string; number: string; title: string }[];
+  indicators: { id: string; title: string }[];
+  assignments: { id: string; title: string; status: string; endDate: string | null }[];
+  unitName: (id: string) => string;
+  canDefine: boolean;
+  flash?: string;
+}) {
+  const g = p.goal;
+  const word = g.kind === 'operational' ? 'Verksamhetsmål' : 'Inriktningsmål';
+  return (
+    <StaffPage title={`${word} ${g.number} ${g.title}`} session={p.session} current="/staff/goals">
+      <p>
+        <a href={`/staff/goals?plan=${p.planId}`}>Tillbaka till planen</a>
+      </p>
+      <h1>
+        {word} {g.number} {g.title}
+      </h1>
+      {p.flash && <Notice>{p.flash}</Notice>}
+      {p.parent && (
+        <p>
+          Under inriktningsmål{' '}
+          <a href={`/staff/goals/goals/${p.parent.id}`}>
+            {p.parent.number} {p.parent.title}
+          </a>
+          {g.boardUnitId && <>, {p.unitName(g.boardUnitId)}</>}
+        </p>
+      )}
+      {p.canDefine && (
+        <p>
+          <a href={`/staff/goals/goals/${g.id}/edit`}>Ändra målet och nämndernas texter</a> ·{' '}
+          <a href={`/staff/goals/indicators/new?goal=${g.id}`}>Ny indikator för målet</a>
+          {g.kind === 'direction' && (
+            <>
+              {' '}
+              · <a href={`/staff/goals/goal-areas/${g.goalAreaId}/goals/new?parent=${g.id}`}>Nytt verksamhetsmål under målet</a>
+            </>
+          )}
+        </p>
+      )}
+      <PlainText text={g.text} />
+      {g.boardTexts.map((t) => (
+        <details>
+          <summary>
+            {p.unitName(t.boardUnitId)}s arbete {t.year}
+          </summary>
+          <PlainText text={t.text} />
+        </details>
+      ))}
+      <h2>Bedömning per period</h2>
+      {g.summaries.length === 0 ? (
+        <p>Det finns ingen bedömning ännu.</p>
+      ) : (
+        <TableRegion label="Bedömning per period">
+          <table>
+            <caption>Beräknad sammanfattning av indikatorer och uppdrag, och den skrivna bedömningen, som gäller</caption>
+            <thead>
+              <tr>
+                <th scope="col">Period</th>
+                <th scope="col">Beräknad sammanfattning</th>
+                <th scope="col">Skriven bedömning</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.summaries.map((s) => (
+                <tr>
+                  <th scope="row">{periodName(s.period)}</th>
+                  <td>
+                    <Verdict status={s.status} /> <span class="kind">{s.reason}</span>
+                  </td>
+                  <td>
+                    {s.written ? (
+                      <>
+                        {s.written.status && (
+                          <p>
+                            <Verdict status={s.written.status as 'met' | 'partly' | 'not_met'} />
+                          </p>
+                        )}
+                        <PlainText text={s.written.analysis} />
+                        <p class="kind">
+                          {s.written.by}, {formatDate(s.written.at.slice(0, 10))}
+                          {s.written.changedAfterClose && ' (ändrad efter stängning)'}
+                        </p>
+                      </>
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      <h2>Indikatorer</h2>
+      {p.indicators.length === 0 ? (
+        <p>Inga indikatorer.</p>
+      ) : (
+        <ul>
+          {p.indicators.map((i) => (
+            <li>
+              <a href={`/staff/goals/indicators/${i.id}`}>{i.title}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Uppdrag och initiativ</h2>
+      {p.assignments.length === 0 ? (
+        <p>Inga uppdrag.</p>
+      ) : (
+        <ul>
+          {p.assignments.map((a) => (
+            <li>
+              {a.title} – <WorkStatus status={a.status} />
+              {a.endDate && <span class="kind"> (slut {formatDate(a.endDate)})</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {p.children.length > 0 && (
+        <>
+          <h2>Verksamhetsmål</h2>
+          <ul>
+            {p.children.map((c) => (
+              <li>
+                <a href={`/staff/goals/goals/${c.id}`}>
+                  {c.number} {c.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </StaffPage>
   );
 }

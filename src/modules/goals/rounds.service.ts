@@ -75,11 +75,10 @@ async function itemsToReport(db: Db, tenantId: string, plan: goalsRepo.PlanRow, 
   for (const a of await assignments.listAssignments(db, tenantId, { goalIds }))
     if (a.status !== 'done' && a.status !== 'cancelled')
       items.push({ kind: 'assignment_status', refId: a.id, ownerUnitId: a.responsible_unit_id });
-  for (const p of await actionPlans.listPlans(db, tenantId)) {
-    for (const a of await actionPlans.listActivities(db, tenantId, [p.id])) {
-      if (a.start_date <= range.to && a.end_date >= `${range.year}-01-01` && a.status !== 'cancelled')
-        items.push({ kind: 'activity_progress', refId: a.id, ownerUnitId: a.responsible_unit_id });
-    }
+  const actionPlanIds = (await actionPlans.listPlans(db, tenantId)).map((p) => p.id);
+  for (const a of await actionPlans.listActivities(db, tenantId, actionPlanIds)) {
+    if (a.start_date <= range.to && a.end_date >= `${range.year}-01-01` && a.status !== 'cancelled')
+      items.push({ kind: 'activity_progress', refId: a.id, ownerUnitId: a.responsible_unit_id });
   }
   return items;
 }
@@ -132,21 +131,19 @@ export async function listRounds(actor: Actor, { db }: { db: Db }) {
 async function describeItems(db: Db, tenantId: string, items: ItemRow[]) {
   const units = new Map((await listUnits(db, tenantId)).map((u) => [u.id, u.name]));
   const ids = (kind: ItemKind) => items.filter((i) => i.kind === kind).map((i) => i.ref_id);
-  const titles = new Map<string, string>();
-  for (const i of await indicators.listIndicators(db, tenantId, { ids: ids('indicator_value') }))
-    titles.set(i.id, i.code ? `${i.code} ${i.title}` : i.title);
-  for (const id of ids('goal_assessment')) {
-    const g = await goalsRepo.findGoal(db, tenantId, id);
-    if (g) titles.set(id, `${g.number} ${g.title}`);
-  }
-  for (const id of ids('assignment_status')) {
-    const a = await assignments.findAssignment(db, tenantId, id);
-    if (a) titles.set(id, a.title);
-  }
-  for (const id of ids('activity_progress')) {
-    const a = await actionPlans.findActivity(db, tenantId, id);
-    if (a) titles.set(id, `${a.number}. ${a.title}`);
-  }
+  // One query per kind of item, whatever the number of items.
+  const [inds, goals, works, activities] = await Promise.all([
+    indicators.listIndicators(db, tenantId, { ids: ids('indicator_value') }),
+    goalsRepo.findGoals(db, tenantId, ids('goal_assessment')),
+    assignments.listAssignments(db, tenantId, { ids: ids('assignment_status') }),
+    actionPlans.findActivities(db, tenantId, ids('activity_progress')),
+  ]);
+  const titles = new Map<string, string>([
+    ...inds.map((i) => [i.id, i.code ? `${i.code} ${i.title}` : i.title] as const),
+    ...goals.map((g) => [g.id, `${g.number} ${g.title}`] as const),
+    ...works.map((a) => [a.id, a.title] as const),
+    ...activities.map((a) => [a.id, `${a.number}. ${a.title}`] as const),
+  ]);
   return items.map((i) => ({
     id: i.id,
     roundId: i.round_id,

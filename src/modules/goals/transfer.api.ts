@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import { importPlanXlsx } from './goals.import.ts';
+import { importPlanCsv, importPlanXlsx } from './goals.import.ts';
 import { ERRORS, IdParams } from './goals.schemas.ts';
 import { exportPlanCsv, exportPlanXlsx, SHEETS, type SheetKey } from './goals.transfer.ts';
 
@@ -44,15 +44,19 @@ export function registerTransferApi(app: App, { db }: AppContext): void {
   app.register(async (plain) => {
     const scoped = plain.withTypeProvider<TypeBoxTypeProvider>();
     scoped.addContentTypeParser(XLSX, { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+    scoped.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: 5 * 1024 * 1024 }, (_request, body, done) => done(null, body));
     scoped.post(
       '/api/v1/goal-plans/:id/import',
       {
         schema: {
           summary:
             'Import the XLSX template into a plan (quality or admin): all rows checked first, nothing stored when any is wrong; importing the same file twice changes nothing',
+          description:
+            'Send the workbook as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, or one sheet as text/csv (UTF-8, ; or , separated, the header row first) with ?sheet=areas|goals|indicators|values|assignments. A CSV sheet may refer to goal areas, goals and indicators already in the plan.',
           tags: TAGS,
           security: SECURITY,
           params: IdParams,
+          querystring: Type.Object({ sheet: Type.Optional(Type.Union(Object.keys(SHEETS).map((k) => Type.Literal(k)))) }),
           response: {
             200: Type.Object({
               goalAreas: Type.Integer(),
@@ -66,7 +70,15 @@ export function registerTransferApi(app: App, { db }: AppContext): void {
         },
       },
       async (request) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError('validation', `Skicka filen som ${XLSX}.`);
+        if (!Buffer.isBuffer(request.body)) throw new AppError('validation', `Skicka filen som ${XLSX} eller ett blad som text/csv.`);
+        if (request.headers['content-type']?.startsWith('text/csv')) {
+          const sheet = request.query.sheet as SheetKey | undefined;
+          if (!sheet)
+            throw new AppError('validation', `Ange vilket blad CSV-filen är: sheet=${Object.keys(SHEETS).join('|')}.`, {
+              fields: [{ field: 'query.sheet', message: `Ange vilket blad CSV-filen är: ${Object.keys(SHEETS).join(', ')}.` }],
+            });
+          return importPlanCsv(requireActor(request), request.params.id, sheet, request.body, { db });
+        }
         return importPlanXlsx(requireActor(request), request.params.id, request.body, { db });
       },
     );

@@ -2,6 +2,7 @@
 import { Type } from 'typebox';
 import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
+import { localDate } from '../calendar/calendar.ts';
 import { ActionPlanInput, ActionPlanOut, ActivityInput, ActivityPatch, ProgressInput } from './action-plans.schemas.ts';
 import {
   addActivity,
@@ -33,7 +34,10 @@ const TAGS = ['goals'];
 const SECURITY = [{ bearer: [] }];
 const READ_ERRORS = { 401: ErrorOut, 403: ErrorOut, 404: ErrorOut };
 
-export function registerWorkApi(app: App, { db }: AppContext): void {
+export function registerWorkApi(app: App, ctx: AppContext): void {
+  const { db } = ctx;
+  // Read per request, so a test can set the clock.
+  const today = () => localDate(ctx.now?.() ?? new Date());
   app.get(
     '/api/v1/assignments',
     {
@@ -47,12 +51,13 @@ export function registerWorkApi(app: App, { db }: AppContext): void {
     },
     async (request) => {
       const q = request.query;
+      const day = today();
       const rows = await listAssignments(
         requireActor(request),
         { unitId: q.unit, status: q.status, overdue: q.overdue, sort: q.sort },
-        { db },
+        { db, today: day },
       );
-      return { assignments: rows.map((a) => presentAssignment(a)) };
+      return { assignments: rows.map((a) => presentAssignment(a, day)) };
     },
   );
 
@@ -82,7 +87,7 @@ export function registerWorkApi(app: App, { db }: AppContext): void {
         response: { 200: AssignmentOut, ...READ_ERRORS },
       },
     },
-    async (request) => presentAssignment(await getAssignment(requireActor(request), request.params.id, { db })),
+    async (request) => presentAssignment(await getAssignment(requireActor(request), request.params.id, { db }), today()),
   );
 
   app.patch(
@@ -100,7 +105,7 @@ export function registerWorkApi(app: App, { db }: AppContext): void {
     async (request) => {
       const actor = requireActor(request);
       await updateAssignment(actor, request.params.id, request.body, { db });
-      return presentAssignment(await getAssignment(actor, request.params.id, { db }));
+      return presentAssignment(await getAssignment(actor, request.params.id, { db }), today());
     },
   );
 
@@ -119,7 +124,7 @@ export function registerWorkApi(app: App, { db }: AppContext): void {
     async (request) => {
       const actor = requireActor(request);
       await reportAssignmentStatus(actor, request.params.id, request.params.period, request.body, { db });
-      return presentAssignment(await getAssignment(actor, request.params.id, { db }));
+      return presentAssignment(await getAssignment(actor, request.params.id, { db }), today());
     },
   );
 
