@@ -33,6 +33,8 @@ const NORRTALJE_USERS: DemoUser[] = [
   { email: 'kontaktcenter@norrtalje.demo', name: 'Kalle Kontaktcenter', role: 'agent', unit: 'Kontaktcenter' },
   { email: 'sekreterare@norrtalje.demo', name: 'Sara Sekreterare', role: 'secretary', unit: 'Kansliavdelningen' },
   { email: 'lasare@norrtalje.demo', name: 'Leo Läsare', role: 'reader' },
+  // Owns the contact-centre indicators and several assignments of the plan: has items under "Att rapportera".
+  { email: 'stab@norrtalje.demo', name: 'Stina Stab', role: 'officer', unit: 'Stab och planering' },
 ];
 
 const LULEA_USERS: DemoUser[] = [{ email: 'admin@lulea.demo', name: 'Lina Admin', role: 'admin' }];

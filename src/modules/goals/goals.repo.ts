@@ -9,7 +9,21 @@ export type GoalAreaRow = Selectable<GoalAreasTable>;
 export type GoalRow = Selectable<GoalsTable>;
 
 export function listPlans(db: Db, tenantId: string) {
-  return db.selectFrom('goal_plans').selectAll().where('tenant_id', '=', tenantId).orderBy('first_year', 'desc').orderBy('title').execute();
+  return db
+    .selectFrom('goal_plans as p')
+    .selectAll('p')
+    .select((eb) =>
+      eb
+        .selectFrom('goal_areas as a')
+        .select((a) => a.fn.countAll<number>().as('n'))
+        .whereRef('a.plan_id', '=', 'p.id')
+        .whereRef('a.tenant_id', '=', 'p.tenant_id')
+        .as('goal_area_count'),
+    )
+    .where('p.tenant_id', '=', tenantId)
+    .orderBy('p.first_year', 'desc')
+    .orderBy('p.title')
+    .execute();
 }
 
 export function findPlan(db: Db, tenantId: string, id: string) {

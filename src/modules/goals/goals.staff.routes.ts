@@ -63,7 +63,9 @@ export function registerGoalStaffRoutes(app: App, ctx: AppContext): void {
     const { actor, session } = staffContext(request, reply);
     const q = query(request);
     const plans = await listPlans(actor, { db });
-    const planId = optionalUuid(q.plan) ?? plans.find((p) => p.parent_plan_id === null)?.id ?? plans[0]?.id;
+    // Without a choice: the council's plan if it holds goal areas, else the first plan that does (a board's verksamhetsplan).
+    const withAreas = plans.filter((p) => Number(p.goal_area_count) > 0);
+    const planId = optionalUuid(q.plan) ?? (withAreas.find((p) => p.parent_plan_id === null) ?? withAreas[0] ?? plans[0])?.id;
     const filter = { board: optionalUuid(q.board), unit: optionalUuid(q.unit) };
     const tree = planId ? await planTree(actor, planId, { boardUnitId: filter.board, unitId: filter.unit }, { db }) : null;
     const verdicts = new Map<string, { status: 'met' | 'partly' | 'not_met' | 'no_data'; reason: string; period: string }>();
