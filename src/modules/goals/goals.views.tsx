@@ -4,6 +4,7 @@
 import type { FieldError } from '../../http/errors.ts';
 import { CsrfField, ErrorSummary, Notice } from '../../web/components.tsx';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
+import { KoladaSection } from '../kolada/index.ts';
 import { formatValue } from './assessment.ts';
 import { WORK_STATUS_NAMES, WORK_STATUSES } from './assignments.schemas.ts';
 import { formatDate, KIND_NAMES, PlainText, TableRegion, Verdict, WorkStatus } from './goals.components.tsx';
@@ -277,6 +278,8 @@ export function IndicatorPage(p: {
           </tbody>
         </table>
       </TableRegion>
+      {/* Kolada (issue 11): comparisons, fetch date, revisions, link and refresh. */}
+      <KoladaSection indicator={i} session={p.session} />
       {p.canReport && (
         <form method="post" action={`/staff/goals/indicators/${i.id}/values`}>
           <h2>Registrera värde</h2>
