@@ -184,11 +184,11 @@ export async function finishRun(db: Db, key: string, now: Date, error: string | 
 }
 
 /** The start of the last nightly run that finished without error: from_date of the next. */
-export async function lastGoodRun(db: Db): Promise<Date | null> {
+export async function lastGoodRun(db: Db, scope: string): Promise<Date | null> {
   const row = await db
     .selectFrom('kolada_runs')
     .select('started_at')
-    .where('key', 'like', 'nightly:%')
+    .where('key', 'like', `${scope}:%`)
     .where('finished_at', 'is not', null)
     .where('error', 'is', null)
     .orderBy('started_at', 'desc')

@@ -228,12 +228,13 @@ export function noMunicipalityCode() {
 export async function refreshNightly(
   db: Db,
   now = new Date(),
-  earliestHour = 3,
-): Promise<{ ran: boolean; stored: number; revised: number; error?: string }> {
+  /** `scope` names the run series (tests use their own, as they share a database). */
+  { earliestHour = 3, scope = 'nightly' }: { earliestHour?: number; scope?: string } = {},
+): Promise<{ ran: boolean; stored: number; revised: number; fromDate?: string; error?: string }> {
   const hour = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', hourCycle: 'h23' }).format(now));
   if (hour < earliestHour) return { ran: false, stored: 0, revised: 0 };
-  const key = `nightly:${localDate(now)}`;
-  const since = await repo.lastGoodRun(db);
+  const key = `${scope}:${localDate(now)}`;
+  const since = await repo.lastGoodRun(db, scope);
   if (!(await repo.claimRun(db, key, now))) return { ran: false, stored: 0, revised: 0 };
   // A day's overlap: a value changed on the day of the last run is asked for again, never missed.
   const fromDate = localDate(new Date((since ?? new Date(now.getTime() - 7 * 86_400_000)).getTime() - 86_400_000));
@@ -251,10 +252,10 @@ export async function refreshNightly(
       }
     }
     await repo.finishRun(db, key, new Date(), null);
-    return { ran: true, stored, revised };
+    return { ran: true, stored, revised, fromDate };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await repo.finishRun(db, key, new Date(), message.slice(0, 500));
-    return { ran: true, stored, revised, error: message };
+    return { ran: true, stored, revised, fromDate, error: message };
   }
 }
