@@ -69,12 +69,15 @@ export async function startFakeKolada(options: { maxPerPage?: number } = {}): Pr
     const path = url.pathname.replace(/^\/v3/, '').replace(/\/$/, '');
     const parts = path.split('/').filter(Boolean);
     const ids = (segment: string | undefined) => (segment ? decodeURIComponent(segment).split(',') : []);
-    for (const segment of parts) if (segment.split(',').length > MAX_IDS) return send(res, 400, { error: `At most ${MAX_IDS} ids per segment` });
+    for (const segment of parts)
+      if (segment.split(',').length > MAX_IDS) return send(res, 400, { error: `At most ${MAX_IDS} ids per segment` });
 
     let rows: unknown[] | null = null;
     if (parts[0] === 'kpi') {
       const title = url.searchParams.get('title')?.toLowerCase();
-      rows = parts[1] ? state.kpis.filter((k) => ids(parts[1]).includes(k.id)) : state.kpis.filter((k) => !title || k.title.toLowerCase().includes(title));
+      rows = parts[1]
+        ? state.kpis.filter((k) => ids(parts[1]).includes(k.id))
+        : state.kpis.filter((k) => !title || k.title.toLowerCase().includes(title));
     } else if (parts[0] === 'municipality') {
       rows = state.municipalities.filter((m) => !parts[1] || ids(parts[1]).includes(m.id));
     } else if (parts[0] === 'municipality_groups') {
@@ -93,12 +96,14 @@ export async function startFakeKolada(options: { maxPerPage?: number } = {}): Pr
         }
       } else {
         // Like Kolada: a parameter name it does not know gives an empty list, not an error.
-        if ([...url.searchParams.keys()].some((k) => !known.has(k))) return send(res, 200, { values: [], count: 0, next_url: null, previous_url: null });
+        if ([...url.searchParams.keys()].some((k) => !known.has(k)))
+          return send(res, 200, { values: [], count: 0, next_url: null, previous_url: null });
         kpis = (url.searchParams.get('kpi_id') ?? '').split(',').filter(Boolean);
         municipalities = (url.searchParams.get('municipality_id') ?? '').split(',').filter(Boolean);
         years = (url.searchParams.get('year') ?? '').split(',').filter(Boolean);
         fromDate = url.searchParams.get('from_date');
-        for (const list of [kpis, municipalities, years]) if (list.length > MAX_IDS) return send(res, 400, { error: `At most ${MAX_IDS} ids` });
+        for (const list of [kpis, municipalities, years])
+          if (list.length > MAX_IDS) return send(res, 400, { error: `At most ${MAX_IDS} ids` });
       }
       const picked = state.values.filter(
         (v) =>

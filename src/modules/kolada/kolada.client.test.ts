@@ -10,7 +10,8 @@ beforeAll(async () => {
   fake = await startFakeKolada({ maxPerPage: 4 });
   const municipalities = Array.from({ length: 30 }, (_, i) => String(1000 + i));
   for (const m of municipalities)
-    for (const period of [2023, 2024]) fake.values.push({ kpi: 'N00001', municipality: m, period, gender: 'T', value: Number(m) / 100 + period, changed: '2026-01-10' });
+    for (const period of [2023, 2024])
+      fake.values.push({ kpi: 'N00001', municipality: m, period, gender: 'T', value: Number(m) / 100 + period, changed: '2026-01-10' });
   fake.values.push({ kpi: 'N00002', municipality: '0188', period: 2024, gender: 'T', value: 71, changed: '2027-03-01' });
   fake.values.push({ kpi: 'N00002', municipality: '0188', period: 2023, gender: 'T', value: 70, changed: '2027-03-01', deleted: true });
   fake.values.push({ kpi: 'N00002', municipality: '0188', period: 2022, gender: 'T', value: 69, changed: '2026-01-01' });
@@ -34,7 +35,8 @@ describe('Kolada client (v3)', () => {
     const requests = since(start);
     // 25 ids → 50 rows → 13 pages of 4; 5 ids → 10 rows → 3 pages: every page asked for through next_url.
     expect(requests).toHaveLength(16);
-    for (const r of requests) expect(decodeURIComponent(r.split('/municipality/')[1]?.split('?')[0] ?? '').split(',').length).toBeLessThanOrEqual(25);
+    for (const r of requests)
+      expect(decodeURIComponent(r.split('/municipality/')[1]?.split('?')[0] ?? '').split(',').length).toBeLessThanOrEqual(25);
     expect(requests.filter((r) => /[?&]page=/.test(r)).length).toBe(14);
     expect(batches[0].url).toContain('per_page=5000');
   });
