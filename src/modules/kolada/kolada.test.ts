@@ -116,7 +116,8 @@ describe('tenant municipality code', () => {
   it('PATCH /api/v1/tenant takes four digits, refuses anything else in Swedish, and clears with an empty string', async () => {
     const tt = await createTestTenant(t.db);
     const admin = await createTestUser(t.db, tt, [{ role: 'admin' }]);
-    const patch = (payload: Record<string, unknown>) => t.app.inject({ method: 'PATCH', url: '/api/v1/tenant', headers: admin.auth, payload });
+    const patch = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'PATCH', url: '/api/v1/tenant', headers: admin.auth, payload });
     const ok = await patch({ municipalityCode: '0188' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().municipalityCode).toBe('0188');
