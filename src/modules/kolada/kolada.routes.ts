@@ -110,17 +110,30 @@ export function registerKoladaRoutes(app: App, ctx: AppContext): void {
     async (request) => refreshIndicator(requireActor(request), request.params.id, db, now()),
   );
 
-  app.post('/staff/kolada/indicators/:id/refresh', async (request, reply) => {
+  // The button on an indicator's page (indicatorId) and on the Kolada page (every indicator of the municipality).
+  app.post('/staff/kolada/refresh', async (request, reply) => {
     const { actor } = staffContext(request, reply);
-    const id = idParam(request);
+    requireAnyRole(actor, ManageRoles);
+    const raw = (request.body as { indicatorId?: unknown } | undefined)?.indicatorId;
+    const one = typeof raw === 'string' && raw.trim() ? raw.trim() : undefined;
+    if (one && !UUID.test(one)) throw notFound('Indikatorn');
+    const ids = one
+      ? [one]
+      : (await listIndicatorRows(actor, {}, { db })).filter((row) => isKoladaSource(sourceOf(row))).map((row) => row.id);
+    let stored = 0;
+    let revised = 0;
     try {
-      const r = await refreshIndicator(actor, id, db, now());
-      request.session.flash = `Hämtat från Kolada: ${r.stored} värden${r.revised ? `, ${r.revised} ändrade av Kolada (se listan)` : ''}.`;
+      for (const id of ids) {
+        const r = await refreshIndicator(actor, id, db, now());
+        stored += r.stored;
+        revised += r.revised;
+      }
+      request.session.flash = `Hämtat från Kolada: ${stored} värden${revised ? `, ${revised} ändrade av Kolada (se listan på sidan Kolada)` : ''}.`;
     } catch (error) {
       if (!(error instanceof AppError) || error.code === 'not_found') throw error;
       request.session.flash = `Kunde inte hämta från Kolada: ${error.message}`;
     }
-    return reply.redirect(`/staff/goals/indicators/${id}`, 303);
+    return reply.redirect(one ? `/staff/goals/indicators/${one}` : KOLADA_PAGE, 303);
   });
 
   const linkPage = async (

@@ -303,7 +303,7 @@ describe('an indicator fed from Kolada', () => {
       const api = await t.app.inject({ method: 'GET', url: `/api/v1/indicators/${id}`, headers: w.quality.auth });
       expect(api.statusCode).toBe(200);
       expect(api.json().comparisons[0].values).toHaveLength(2);
-      const posted = await postForm(`/staff/kolada/indicators/${id}/refresh`, page.cookie, { _csrf: page.csrf });
+      const posted = await postForm('/staff/kolada/refresh', page.cookie, { _csrf: page.csrf, indicatorId: id });
       expect(posted.statusCode).toBe(303);
       const after = await t.app.inject({ method: 'GET', url: `/staff/goals/indicators/${id}`, headers: { cookie: page.cookie } });
       expect(after.statusCode).toBe(200);

@@ -110,8 +110,9 @@ export function KoladaSection({
             />
           )}
           {manage && (
-            <form method="post" action={`/staff/kolada/indicators/${indicator.id}/refresh`}>
+            <form method="post" action="/staff/kolada/refresh">
               <CsrfField token={session.csrfToken} />
+              <input type="hidden" name="indicatorId" value={indicator.id} />
               <button type="submit">Hämta från Kolada nu</button>
             </form>
           )}
@@ -156,6 +157,35 @@ export function KpiSearchPage(p: {
         <button type="submit">Sök</button>
       </form>
       {p.hits && p.hits.length === 0 && <p>Inga nyckeltal i Kolada har en titel med de orden.</p>}
+      {!p.hits && (
+        <form method="post" action={`/staff/kolada/indicators/${p.indicator.id}/link`}>
+          <h2>Eller ange nyckeltalets id</h2>
+          <CsrfField token={p.session.csrfToken} />
+          <label for="kpi">Nyckeltal (id i Kolada)</label>
+          <input id="kpi" name="kpi" value={p.values.kpi ?? ''} maxLength={6} class="narrow" aria-describedby="kpi-hint" />
+          <p class="hint" id="kpi-hint">
+            En bokstav och fem siffror, till exempel N00945. Titel och beskrivning visas på indikatorns sida när det är kopplat.
+          </p>
+          <label for="gender">Kön</label>
+          <select id="gender" name="gender">
+            <option value="T">Totalt</option>
+            <option value="K">Kvinnor</option>
+            <option value="M">Män</option>
+          </select>
+          <label for="compareWith">Jämför med</label>
+          <input
+            id="compareWith"
+            name="compareWith"
+            value={p.values.compareWith ?? '0000'}
+            maxLength={200}
+            aria-describedby="compareWith-hint"
+          />
+          <p class="hint" id="compareWith-hint">
+            Kommunkoder och kommungrupper åtskilda med komma, till exempel 0000 (riket), G00000 (liknande kommuner), 0180.
+          </p>
+          <button type="submit">Koppla</button>
+        </form>
+      )}
       {p.hits && p.hits.length > 0 && (
         <>
           <p>
@@ -225,6 +255,10 @@ export function RevisionsPage(p: {
         Kolada, så att du kan se om något i en godkänd rapport behöver rättas. Sidorna visar alltid det senaste värdet.
       </p>
       {!p.municipalityCode && <Notice>Kommunkoden saknas. En administratör anger den under Inställningar.</Notice>}
+      <form method="post" action="/staff/kolada/refresh">
+        <CsrfField token={p.session.csrfToken} />
+        <button type="submit">Hämta alla indikatorer från Kolada nu</button>
+      </form>
       <p>
         {p.lastRun
           ? `Senaste nattliga hämtning: ${p.lastRun.finishedAt ?? 'pågår'}${p.lastRun.error ? ` – misslyckades: ${p.lastRun.error}` : ''}.`
