@@ -12,10 +12,12 @@ import {
   formToken,
   loginCookies,
   type TestContext,
+  usingPostgres,
 } from '../../../test/helpers.ts';
 import { localDate } from '../calendar/calendar.ts';
 import { goalsWorld } from '../goals/goals.fixtures.ts';
 import { updateTenantSettings } from '../tenants/tenants.service.ts';
+import { listRevisions, storeValues } from './kolada.repo.ts';
 import { seedKoladaDemo } from './kolada.seed.ts';
 import { configureKolada, refreshNightly } from './kolada.service.ts';
 
@@ -433,5 +435,20 @@ describe('demo data', () => {
     } finally {
       useFake();
     }
+  });
+});
+
+describe.skipIf(!usingPostgres)('concurrent refreshes (PostgreSQL)', () => {
+  it('record a value Kolada revised once, however many fetch it at the same time', async () => {
+    const kpi = newKpi();
+    const record = (value: number) => [
+      { kpi, municipality: '0188', period: 2024, gender: 'T' as const, value, status: null, deleted: false },
+    ];
+    await storeValues(t.db, record(71), 'test:first', new Date('2027-03-01T04:00:00Z'));
+    const at = new Date('2027-03-02T04:00:00Z');
+    const results = await Promise.all([1, 2, 3, 4].map(() => storeValues(t.db, record(72), 'test:again', at)));
+    expect(results.map((r) => r.revised).sort()).toEqual([0, 0, 0, 1]);
+    const revisions = await listRevisions(t.db, [{ kpi, municipality: '0188', gender: 'T' }]);
+    expect(revisions.map((r) => [r.old_value, r.new_value])).toEqual([[71, 72]]);
   });
 });
