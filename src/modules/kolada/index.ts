@@ -7,4 +7,4 @@ export { registerKoladaRoutes } from './kolada.routes.ts';
 export { IndicatorKoladaOut } from './kolada.schemas.ts';
 export { seedKoladaDemo } from './kolada.seed.ts';
 export { refreshNightly } from './kolada.service.ts';
-export { ComparisonTable, KoladaSection } from './kolada.views.tsx';
+export { ComparisonTable, KoladaSection, PublicComparisonSection } from './kolada.views.tsx';

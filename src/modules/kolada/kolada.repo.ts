@@ -137,7 +137,7 @@ export async function seriesValues(db: Db, kpi: string, gender: string, specs: r
   return result.rows.map((r) => ({ ...r, value: Number(r.value), period: Number(r.period) }));
 }
 
-/** When the figures of these series were last fetched (the oldest of the newest, so a page never claims more than it has). */
+/** When the figures of these municipalities were last fetched from Kolada. */
 export async function lastFetched(db: Db, kpi: string, municipalities: readonly string[]): Promise<Date | null> {
   if (municipalities.length === 0) return null;
   const row = await db

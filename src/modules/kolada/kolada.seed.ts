@@ -58,4 +58,21 @@ export async function seedKoladaDemo(db: Db, tenants: { norrtalje: { id: string;
     },
     { db },
   );
+  await createIndicator(
+    actor,
+    {
+      code: 'K.2',
+      title: 'Invånarnas betyg på bemötandet, jämfört med riket (demodata)',
+      level: 'KF',
+      ownerUnitId: owner.id,
+      unit: 'index',
+      decimals: 0,
+      direction: 'higher',
+      definition: 'Demoindikator: värdena är demodata i Koladas format, inte hämtade från Kolada.',
+      dataSource: 'Kolada (demodata)',
+      goalIds: goal ? [goal.id] : [],
+      source: { type: 'kolada', kpi: 'N99002', compareWith: ['0000'] },
+    },
+    { db },
+  );
 }

@@ -2,6 +2,7 @@
 // an indicator fed from a KPI with comparison series, the KPI search, refresh with revisions, the
 // nightly run once with from_date, errors that say what failed, pages with Kolada unreachable,
 // and the demo data offline.
+import { renderToString } from 'preact-render-to-string';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeKolada, startFakeKolada } from '../../../test/fakes/kolada-server.ts';
 import {
@@ -17,9 +18,11 @@ import {
 import { localDate } from '../calendar/calendar.ts';
 import { goalsWorld } from '../goals/goals.fixtures.ts';
 import { updateTenantSettings } from '../tenants/tenants.service.ts';
+import { publicComparisons } from './kolada.read.ts';
 import { listRevisions, storeValues } from './kolada.repo.ts';
 import { seedKoladaDemo } from './kolada.seed.ts';
 import { configureKolada, refreshNightly } from './kolada.service.ts';
+import { PublicComparisonSection } from './kolada.views.tsx';
 
 let t: TestContext;
 let fake: FakeKolada;
@@ -432,6 +435,21 @@ describe('demo data', () => {
       // Vaxholm 76, Nynäshamn 69, Södertälje 63 in 2025.
       expect(d.comparisons[1].values.find((v: { period: number }) => v.period === 2025).value).toBeCloseTo(69.333, 2);
       expect(d.kolada.revisions.map((r: { text: string }) => r.text)).toContain('Kolada har ändrat 2024 från 71 till 72, 2026-11-23');
+      expect(list.indicators.filter((i: { title: string }) => i.title.includes('demodata'))).toHaveLength(2);
+
+      // The umbrella site's read: public figures by the municipality's slug, rendered in Finnish.
+      const pub = await publicComparisons(t.db, tt.tenant.slug, { type: 'kolada', kpi: 'N99001', compareWith: ['0000'] });
+      expect(pub?.comparisons.map((c) => [c.municipality, c.values.length])).toEqual([
+        ['0188', 5],
+        ['0000', 5],
+      ]);
+      expect(pub?.sourceNote).toBe('Källa: Kolada, hämtad 2026-11-23');
+      if (!pub) throw new Error('no comparisons');
+      const html = renderToString(PublicComparisonSection({ lang: 'fi', data: pub, decimals: 0 }));
+      expect(html).toContain('Vertailu muihin kuntiin');
+      expect(html).toContain('<p lang="sv">Källa: Kolada, hämtad 2026-11-23</p>');
+      expect(html).toContain('role="img"');
+      expect(await publicComparisons(t.db, tt.tenant.slug, { type: 'manual' })).toBeNull();
     } finally {
       useFake();
     }

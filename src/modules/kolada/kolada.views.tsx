@@ -296,3 +296,90 @@ export function RevisionsPage(p: {
     </StaffPage>
   );
 }
+
+const PUBLIC_TEXT = {
+  sv: {
+    heading: 'Jämförelse med andra kommuner',
+    year: 'År',
+    own: 'kommunen',
+    caption: 'Kommunen jämförd med andra per år',
+    none: 'Inga jämförelsevärden ännu.',
+  },
+  fi: {
+    heading: 'Vertailu muihin kuntiin',
+    year: 'Vuosi',
+    own: 'kunta',
+    caption: 'Kunta verrattuna muihin vuosittain',
+    none: 'Ei vielä vertailuarvoja.',
+  },
+  en: {
+    heading: 'Compared with other municipalities',
+    year: 'Year',
+    own: 'the municipality',
+    caption: 'The municipality compared with others by year',
+    none: 'No comparison figures yet.',
+  },
+} as const;
+
+/**
+ * For the umbrella site (portal): the chart and table of `publicComparisons()` in sv/fi/en. The
+ * source line stays Swedish ("Källa: Kolada, hämtad …", marked lang="sv" on other pages), as the
+ * attribution Kolada asks for.
+ */
+export function PublicComparisonSection({
+  lang,
+  data,
+  decimals = 1,
+}: {
+  lang: 'sv' | 'fi' | 'en';
+  data: { comparisons: ComparisonSeries[]; sourceNote: string };
+  decimals?: number;
+}) {
+  const text = PUBLIC_TEXT[lang];
+  const series = data.comparisons;
+  const years = [...new Set(series.flatMap((s) => s.values.map((v) => v.period)))].sort((a, b) => a - b);
+  const chart = comparisonChart(series, text.caption);
+  const locale = lang === 'sv' ? 'sv-SE' : lang === 'fi' ? 'fi-FI' : 'en-GB';
+  return (
+    <section class="kolada" aria-labelledby="kolada-public-heading">
+      <h2 id="kolada-public-heading">{text.heading}</h2>
+      <p lang={lang === 'sv' ? undefined : 'sv'}>{data.sourceNote}</p>
+      {years.length === 0 ? (
+        <p>{text.none}</p>
+      ) : (
+        <>
+          {chart && (
+            <figure class="promise-chart">
+              {/* Observable Plot SVG from numbers and Kolada's names, escaped; no user text. */}
+              <div class="chart-box" dangerouslySetInnerHTML={{ __html: chart }} />
+            </figure>
+          )}
+          <ScrollTable caption={text.caption}>
+            <thead>
+              <tr>
+                <th scope="col">{text.year}</th>
+                {series.map((s) => (
+                  <th scope="col" class="num">
+                    {s.title}
+                    {s.own ? ` (${text.own})` : ''}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {years.map((y) => (
+                <tr>
+                  <th scope="row">{y}</th>
+                  {series.map((s) => {
+                    const v = s.values.find((x) => x.period === y);
+                    return <td class="num">{v ? v.value.toLocaleString(locale, { maximumFractionDigits: decimals }) : '–'}</td>;
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+        </>
+      )}
+    </section>
+  );
+}
