@@ -16,4 +16,5 @@ export {
 } from './indicators.service.ts';
 export { periodName, periodRange } from './periods.ts';
 export { sendRoundReminders } from './rounds.reminders.ts';
+export { listRounds } from './rounds.service.ts';
 export { registerSourceKind, type SourceKind } from './sources.ts';

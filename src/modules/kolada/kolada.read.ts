@@ -4,6 +4,7 @@
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { localDate } from '../calendar/calendar.ts';
+import { listRounds } from '../goals/index.ts';
 import { requireTenant } from '../tenants/tenants.service.ts';
 import * as repo from './kolada.repo.ts';
 import { COUNTRY, genderOf, isGroupId, isKoladaSource, type KoladaSource, municipalityCode, seriesIds } from './kolada.service.ts';
@@ -24,6 +25,8 @@ export interface RevisionView {
   newValue: number | null;
   detectedOn: string;
   text: string;
+  /** The year was reported in a closed follow-up round: what was approved then is the old value. */
+  inClosedRound: boolean;
 }
 
 export interface KoladaFacts {
@@ -104,10 +107,11 @@ export async function koladaFacts(
       },
     };
   }
-  const [comparisons, fetched, revisions] = await Promise.all([
+  const [comparisons, fetched, revisions, closed] = await Promise.all([
     comparisonSeries(db, code, source),
     repo.lastFetched(db, source.kpi, [code]),
     repo.listRevisions(db, [{ kpi: source.kpi, municipality: code, gender }], 50),
+    closedYears(actor, db),
   ]);
   return {
     comparisons,
@@ -119,14 +123,34 @@ export async function koladaFacts(
       municipalityCode: code,
       fetchedAt: fetched ? fetched.toISOString() : null,
       sourceNote: sourceNote(fetched),
-      revisions: revisions.map(presentRevision),
+      revisions: revisions.map((r) => presentRevision(r, closed)),
     },
   };
 }
 
-export function presentRevision(r: Awaited<ReturnType<typeof repo.listRevisions>>[number]): RevisionView {
+/** When each year's follow-up round was first closed: its report was approved with the values of then. */
+export async function closedYears(actor: Actor, db: Db): Promise<Map<number, number>> {
+  const closed = new Map<number, number>();
+  for (const r of await listRounds(actor, { db })) {
+    if (r.status !== 'closed' || !r.closed_at || !/^\d{4}$/.test(r.period)) continue;
+    const at = new Date(r.closed_at).getTime();
+    closed.set(Number(r.period), Math.min(at, closed.get(Number(r.period)) ?? at));
+  }
+  return closed;
+}
+
+export function presentRevision(
+  r: Awaited<ReturnType<typeof repo.listRevisions>>[number],
+  closed: ReadonlyMap<number, number>,
+): RevisionView {
   const base = { period: r.period, oldValue: r.old_value, newValue: r.new_value, detectedOn: localDate(new Date(r.detected_at)) };
-  return { ...base, municipality: r.municipality, kpi: r.kpi, text: revisionText(base) };
+  return {
+    ...base,
+    municipality: r.municipality,
+    kpi: r.kpi,
+    text: revisionText(base),
+    inClosedRound: (closed.get(r.period) ?? Infinity) < new Date(r.detected_at).getTime(),
+  };
 }
 
 /** For the umbrella site: an indicator's comparison series in a municipality named by its slug (public data only). */

@@ -13,7 +13,7 @@ import type { Actor } from '../accounts/actor.ts';
 import { requireAnyRole } from '../accounts/policy.ts';
 import { localDate } from '../calendar/calendar.ts';
 import { getIndicatorRow, listIndicatorRows, sourceOf, updateIndicator } from '../goals/index.ts';
-import { presentRevision, sourceNote } from './kolada.read.ts';
+import { closedYears, presentRevision, sourceNote } from './kolada.read.ts';
 import * as repo from './kolada.repo.ts';
 import { KpiOut } from './kolada.schemas.ts';
 import { configureKolada, genderOf, isKoladaSource, municipalityCode, refreshSource, searchKpis } from './kolada.service.ts';
@@ -200,8 +200,9 @@ export function registerKoladaRoutes(app: App, ctx: AppContext): void {
     const series = code
       ? [...new Map(indicators.map((i) => [`${i.kpi}/${i.gender}`, { kpi: i.kpi, municipality: code, gender: i.gender }])).values()]
       : [];
+    const closed = await closedYears(actor, db);
     const revisions: RevisionRow[] = (await repo.listRevisions(db, series)).map((r) => ({
-      ...presentRevision(r),
+      ...presentRevision(r, closed),
       indicators: indicators.filter((i) => i.kpi === r.kpi && i.gender === r.gender).map((i) => ({ id: i.id, title: i.title })),
     }));
     const run = await repo.lastRun(db);

@@ -17,6 +17,7 @@ export const RevisionOut = Type.Object({
   newValue: Type.Union([Type.Null(), Type.Number()]),
   detectedOn: Type.String({ format: 'date' }),
   text: Type.String({ description: 'Kolada har ändrat 2024 från 71 till 72, 2027-03-02' }),
+  inClosedRound: Type.Boolean({ description: 'The year was reported in a follow-up round closed (approved) before Kolada changed it' }),
 });
 
 export const KoladaFactsOut = Type.Object({

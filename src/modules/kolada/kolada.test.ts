@@ -256,6 +256,20 @@ describe('an indicator fed from Kolada', () => {
 
   it('refresh records a value Kolada revised (once), shows the new one with a note, and lists it for the quality strategist', async () => {
     const { w, id, kpi } = await koladaIndicator();
+    // Last year's report was approved (its round closed) with 71 before Kolada changed it.
+    const round = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/follow-up-rounds',
+      headers: w.quality.auth,
+      payload: { planId: w.planId, title: `Årsredovisning ${Y - 1}`, period: String(Y - 1), deadline: `${Y}-02-15` },
+    });
+    expect(round.statusCode, round.body).toBe(201);
+    const closed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/follow-up-rounds/${round.json().id}/close`,
+      headers: w.quality.auth,
+    });
+    expect(closed.statusCode, closed.body).toBe(200);
     const row = fake.values.find((v) => v.kpi === kpi && v.municipality === '0188' && v.period === Y - 1 && v.gender === 'T');
     if (!row) throw new Error('fixture');
     row.value = 72;
@@ -267,13 +281,16 @@ describe('an indicator fed from Kolada', () => {
     const d = (await t.app.inject({ method: 'GET', url: `/api/v1/indicators/${id}`, headers: w.quality.auth })).json();
     expect(d.values.find((v: { period: string; kind: string }) => v.period === String(Y - 1) && v.kind === 'outcome').value).toBe(72);
     const today = localDate(new Date());
-    expect(d.kolada.revisions.map((r: { text: string }) => r.text)).toEqual([`Kolada har ändrat ${Y - 1} från 71 till 72, ${today}`]);
+    expect(d.kolada.revisions.map((r: { text: string; inClosedRound: boolean }) => [r.text, r.inClosedRound])).toEqual([
+      [`Kolada har ändrat ${Y - 1} från 71 till 72, ${today}`, true],
+    ]);
 
     const cookie = await loginCookies(t.app, w.tt.tenant.slug, w.quality.email, w.quality.password);
     const list = await t.app.inject({ method: 'GET', url: '/staff/kolada', headers: { cookie } });
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(`Kolada har ändrat ${Y - 1} från 71 till 72, ${today}`);
     expect(list.body).toContain(`/staff/goals/indicators/${id}`);
+    expect(list.body).toContain(`${Y - 1} ingick i en uppföljning som stängdes före ändringen: rapporten godkändes med det gamla värdet`);
     const page = await t.app.inject({ method: 'GET', url: `/staff/goals/indicators/${id}`, headers: { cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Jämförelse (Kolada)');

@@ -11,6 +11,9 @@ type Session = NonNullable<StaffPageProps['session']>;
 
 export const KOLADA_PAGE = '/staff/kolada';
 
+const closedNote = (year: number) =>
+  `${year} ingick i en uppföljning som stängdes före ändringen: rapporten godkändes med det gamla värdet`;
+
 /** Quality and admin see the Kolada menu entry; the same people may link and refresh. */
 const canManage = (session: Session) => session.nav.some((n) => n.href === KOLADA_PAGE);
 
@@ -50,7 +53,10 @@ export function RevisionList({ revisions }: { revisions: readonly RevisionView[]
   return (
     <ul class="kolada-revisions">
       {revisions.map((r) => (
-        <li>{r.text}</li>
+        <li>
+          {r.text}
+          {r.inClosedRound && <strong> – {closedNote(r.period)}</strong>}
+        </li>
       ))}
     </ul>
   );
@@ -273,6 +279,7 @@ export function RevisionsPage(p: {
               <th scope="col">Ändring</th>
               <th scope="col">Nyckeltal</th>
               <th scope="col">Indikator</th>
+              <th scope="col">Godkänd rapport</th>
             </tr>
           </thead>
           <tbody>
@@ -288,6 +295,7 @@ export function RevisionsPage(p: {
                     </>
                   ))}
                 </td>
+                <td>{r.inClosedRound ? closedNote(r.period) : '–'}</td>
               </tr>
             ))}
           </tbody>
