@@ -101,5 +101,5 @@ describe('Kolada comparisons', () => {
       await expectNoAxeViolations(js.page);
     }
     await js.context.close();
-  });
+  }, 180_000);
 });
