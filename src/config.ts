@@ -22,6 +22,10 @@ export interface Config {
   logLevel: string;
   /** Load demo data into an empty database on start (default on, outside production). */
   seedDemo: boolean;
+  /** Kolada's API v3 (KOLADA_URL); tests and air-gapped installations point it elsewhere. */
+  koladaUrl: string;
+  /** How long one Kolada request may take (KOLADA_TIMEOUT_SECONDS, default 10). */
+  koladaTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -132,5 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     logLevel,
     seedDemo: boolean(env, 'SEED_DEMO', !production),
+    koladaUrl: (url(env, 'KOLADA_URL', ['http:', 'https:']) ?? 'https://api.kolada.se/v3').replace(/\/$/, ''),
+    koladaTimeoutMs: integer(env, 'KOLADA_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
   };
 }

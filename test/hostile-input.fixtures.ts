@@ -96,7 +96,13 @@ export function apiBodies(ids: Record<string, string>): Record<string, Json> {
     'PATCH /api/v1/org-units/:id': { name: 'Förvaltning A' },
     'DELETE /api/v1/org-units/:id': null,
     'PUT /api/v1/org-units/:id/first-response-days': { firstResponseDays: 3 },
-    'PATCH /api/v1/tenant': { name: 'Testkommun', orgNumber: '212000-0142', defaultLanguage: 'sv', firstResponseDays: 2 },
+    'PATCH /api/v1/tenant': {
+      name: 'Testkommun',
+      orgNumber: '212000-0142',
+      defaultLanguage: 'sv',
+      firstResponseDays: 2,
+      municipalityCode: '0188',
+    },
     'POST /api/v1/public/cases': { type: 'question', category: 'cat-a', message: 'Hej!', subject: 'Fråga', contact, language: 'fi' },
     'POST /api/v1/promises': {
       title: 'Svar inom två dagar',
@@ -134,7 +140,13 @@ export function apiBodies(ids: Record<string, string>): Record<string, Json> {
     'PUT /api/v1/cases/:id/open311': { description: 'Trasig gatlykta på Storgatan.' },
     'POST /api/v1/users/:id/unlock': null,
     ...goalsBodies(ids),
+    ...koladaBodies(),
   };
+}
+
+/** Kolada (issue 11): the refresh takes no body; the indicator source is in POST /api/v1/indicators. */
+function koladaBodies(): Record<string, Json> {
+  return { 'POST /api/v1/indicators/:id/refresh': null };
 }
 
 /** Valid bodies for the goals API (the world holds a plan, area, goal, indicator, assignment, action plan and round). */

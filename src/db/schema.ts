@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from './schema-accounts.ts';
 import type { CaseTables } from './schema-cases.ts';
 import type { GoalTables } from './schema-goals.ts';
+import type { KoladaTables } from './schema-kolada.ts';
 import type { MailTables } from './schema-mail.ts';
 import type { MeetingTables } from './schema-meetings.ts';
 import type { PromiseTables } from './schema-promises.ts';
@@ -22,6 +23,8 @@ export interface TenantTable {
   default_language: Generated<'sv' | 'fi' | 'en'>;
   time_zone: Generated<string>;
   first_response_days: Generated<number>;
+  /** Kolada's four-digit municipality code (migration 0050). */
+  municipality_code: Generated<string | null>;
   created_at: CreatedAt;
 }
 
@@ -98,6 +101,7 @@ export interface AuditLogTable {
 
 /** Every table; each module keeps its own row types in schema-<module>.ts. */
 export interface Database extends AccountTables, MailTables, CaseTables, MeetingTables, PromiseTables, GoalTables, SatisfactionTables {
+export interface Database extends AccountTables, MailTables, CaseTables, MeetingTables, PromiseTables, GoalTables, KoladaTables {
   tenants: TenantTable;
   org_units: OrgUnitTable;
   users: UserTable;

@@ -15,6 +15,7 @@ import { registerPublicCaseRoutes } from '../modules/cases/cases.public.routes.t
 import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
 import { registerDashboardRoutes } from '../modules/dashboard/dashboard.routes.ts';
 import { registerGoalRoutes } from '../modules/goals/index.ts';
+import { registerKoladaRoutes } from '../modules/kolada/index.ts';
 import { registerMailRoutes } from '../modules/mail/mail.routes.ts';
 import { registerMeetingRoutes } from '../modules/meetings/meetings.routes.ts';
 import { open311ErrorHandler } from '../modules/open311/open311.http.ts';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerPromiseRoutes(app, ctx);
   registerGoalRoutes(app, ctx);
   registerSatisfactionRoutes(app, ctx);
+  registerKoladaRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -5,6 +5,7 @@ import { createUser, grantRole } from '../../modules/accounts/accounts.service.t
 import { systemActor } from '../../modules/accounts/actor.ts';
 import { seedCasesDemo } from '../../modules/cases/cases.seed.ts';
 import { seedGoalsDemo } from '../../modules/goals/index.ts';
+import { seedKoladaDemo } from '../../modules/kolada/index.ts';
 import { seedMeetingsDemo } from '../../modules/meetings/meetings.seed.ts';
 import { createUnit, listUnits } from '../../modules/org/org.service.ts';
 import { seedPromisesDemo } from '../../modules/promises/promises.seed.ts';
@@ -104,6 +105,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
   await seedPromisesDemo(db, tenants);
   await seedGoalsDemo(db, tenants);
   await seedSatisfactionDemo(db, tenants);
+  await seedKoladaDemo(db, tenants);
   report.created = true;
   return report;
 }

@@ -4,6 +4,7 @@
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { localDate } from '../calendar/calendar.ts';
+import { koladaFacts } from '../kolada/index.ts';
 import { listUnits, unitSubtree } from '../org/org.service.ts';
 import { summarizeGoal } from './assessment.ts';
 import * as assignmentsRepo from './assignments.repo.ts';
@@ -36,6 +37,8 @@ export async function indicatorDetail(actor: Actor, id: string, { db, today, cac
     unitNames(db, actor.tenantId),
   ]);
   const values = await indicatorValues({ db, actor, today, cache }, row, stored);
+  // Kolada (issue 11): comparison series, fetch date and revisions of an indicator fed from Kolada.
+  const kolada = await koladaFacts(actor, row.source, { db });
   return {
     ...presentIndicator(
       row,
@@ -54,6 +57,7 @@ export async function indicatorDetail(actor: Actor, id: string, { db, today, cac
       replacedBy: h.replaced_by_label,
       replacedAt: new Date(h.replaced_at).toISOString(),
     })),
+    ...kolada,
   };
 }
 

@@ -1,6 +1,7 @@
 // Input and output schemas of the goals API (TypeBox → validation, types and OpenAPI).
 import { Type } from 'typebox';
 import { CalendarDate, Text as FilledText } from '../../http/input.ts';
+import { IndicatorKoladaOut } from '../kolada/kolada.schemas.ts';
 import { PERIOD_PATTERN } from './periods.ts';
 
 export const DATE = CalendarDate({ description: 'YYYY-MM-DD' });
@@ -222,6 +223,8 @@ export const IndicatorDetailOut = Type.Intersect([
         replacedAt: Type.String(),
       }),
     ),
+    // Kolada (issue 11): comparison series and fetch facts; empty / null for other sources.
+    ...IndicatorKoladaOut,
   }),
 ]);
 

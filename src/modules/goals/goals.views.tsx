@@ -4,6 +4,7 @@
 import type { FieldError } from '../../http/errors.ts';
 import { Notice } from '../../web/components.tsx';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
+import { KoladaSection } from '../kolada/index.ts';
 import { formatValue } from './assessment.ts';
 import { WORK_STATUS_NAMES, WORK_STATUSES } from './assignments.schemas.ts';
 import { DefineFormBlock } from './define.views.tsx';
@@ -310,6 +311,8 @@ export function IndicatorPage(p: {
           </tbody>
         </table>
       </TableRegion>
+      {/* Kolada (issue 11): comparisons, fetch date, revisions, link and refresh. */}
+      <KoladaSection indicator={i} session={p.session} />
       {p.canReport && (
         <DefineFormBlock
           id="values-form"

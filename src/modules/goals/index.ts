@@ -5,7 +5,16 @@ export { goalDetail, indicatorDetail, planTree } from './goals.read.ts';
 export { registerGoalRoutes } from './goals.routes.ts';
 export { seedGoalsDemo } from './goals.seed.ts';
 export { createGoal, createGoalArea, createPlan, listPlans } from './goals.service.ts';
-export { createIndicator, putIndicatorValues } from './indicators.service.ts';
+// For the kolada module (issue 11): an indicator's row and source, and linking it to a KPI.
+export {
+  createIndicator,
+  getIndicatorRow,
+  listIndicatorRows,
+  putIndicatorValues,
+  sourceOf,
+  updateIndicator,
+} from './indicators.service.ts';
 export { periodName, periodRange } from './periods.ts';
 export { sendRoundReminders } from './rounds.reminders.ts';
+export { listRounds } from './rounds.service.ts';
 export { registerSourceKind, type SourceKind } from './sources.ts';

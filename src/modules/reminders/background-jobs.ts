@@ -4,17 +4,21 @@
 import type { AppContext } from '../../http/context.ts';
 import { deleteExpiredRateLimits } from '../../http/rate-limit-store.ts';
 import { sendRoundReminders } from '../goals/index.ts';
+import { refreshNightly } from '../kolada/index.ts';
 import { type BackgroundJob, everyInterval, type Logger, startMailDelivery } from '../mail/mail.delivery.ts';
 import { sendAfterContactQuestions } from '../satisfaction/index.ts';
 import { sendDueReminders } from './reminders.service.ts';
 
 export const REMINDER_INTERVAL_MS = 5 * 60 * 1000;
 export const RATE_LIMIT_CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
+/** Kolada: checked hourly; the night's refresh runs once (after 03:00 Stockholm time) across instances. */
+export const KOLADA_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface BackgroundJobs {
   reminders: BackgroundJob;
   mail: BackgroundJob | undefined;
   rateLimitCleanup: BackgroundJob;
+  kolada: BackgroundJob;
   stop(): Promise<void>;
 }
 
@@ -46,12 +50,24 @@ export function startBackgroundJobs(ctx: AppContext, log: Logger): BackgroundJob
     log,
     60_000,
   );
+  const kolada = everyInterval(
+    'kolada-nightly',
+    KOLADA_CHECK_INTERVAL_MS,
+    async () => {
+      const result = await refreshNightly(ctx.db, ctx.now?.() ?? new Date());
+      if (result.error) log.error({ error: result.error }, 'kolada nightly refresh failed');
+      else if (result.ran) log.info({ stored: result.stored, revised: result.revised }, 'kolada nightly refresh done');
+    },
+    log,
+    120_000,
+  );
   return {
     reminders,
     mail,
     rateLimitCleanup,
+    kolada,
     async stop() {
-      await Promise.all([reminders.stop(), mail?.stop(), rateLimitCleanup.stop()]);
+      await Promise.all([reminders.stop(), mail?.stop(), rateLimitCleanup.stop(), kolada.stop()]);
     },
   };
 }

@@ -8,6 +8,8 @@ export interface Tenant {
   defaultLanguage: 'sv' | 'fi' | 'en';
   timeZone: string;
   firstResponseDays: number;
+  /** Kolada's four-digit municipality code, e.g. 0188; null until set. */
+  municipalityCode: string | null;
 }
 
 const COLUMNS = [
@@ -18,6 +20,7 @@ const COLUMNS = [
   'default_language as defaultLanguage',
   'time_zone as timeZone',
   'first_response_days as firstResponseDays',
+  'municipality_code as municipalityCode',
 ] as const;
 
 export function findTenantBySlug(db: Db, slug: string): Promise<Tenant | undefined> {
@@ -61,6 +64,7 @@ export interface TenantSettingsValues {
   orgNumber: string | null;
   defaultLanguage: 'sv' | 'fi' | 'en';
   firstResponseDays: number;
+  municipalityCode: string | null;
 }
 
 /** Changes a tenant's own settings; the slug and time zone stay as they were. */
@@ -72,6 +76,7 @@ export function updateTenantSettings(db: Db, tenantId: string, values: TenantSet
       org_number: values.orgNumber,
       default_language: values.defaultLanguage,
       first_response_days: values.firstResponseDays,
+      municipality_code: values.municipalityCode,
     })
     .where('id', '=', tenantId)
     .returning(COLUMNS)

@@ -19,6 +19,7 @@ const TenantOut = Type.Object({
   defaultLanguage: Type.Enum(TENANT_LANGUAGES),
   timeZone: Type.String(),
   firstResponseDays: Type.Integer(),
+  municipalityCode: Type.Union([Type.String(), Type.Null()], { description: 'Kolada municipality code (four digits)' }),
 });
 
 const TenantPatch = Type.Object(
@@ -27,6 +28,7 @@ const TenantPatch = Type.Object(
     orgNumber: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 20 })])),
     defaultLanguage: Type.Optional(Type.Enum(TENANT_LANGUAGES)),
     firstResponseDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
+    municipalityCode: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 20 })])),
   },
   { additionalProperties: false },
 );
@@ -40,6 +42,7 @@ function present(tenant: Tenant) {
     defaultLanguage: tenant.defaultLanguage,
     timeZone: tenant.timeZone,
     firstResponseDays: tenant.firstResponseDays,
+    municipalityCode: tenant.municipalityCode,
   };
 }
 
@@ -49,6 +52,7 @@ function formValues(tenant: Tenant): SettingsFormValues {
     orgNumber: tenant.orgNumber ?? '',
     defaultLanguage: tenant.defaultLanguage,
     firstResponseDays: String(tenant.firstResponseDays),
+    municipalityCode: tenant.municipalityCode ?? '',
   };
 }
 
@@ -101,6 +105,7 @@ export function registerTenantRoutes(app: App, { db }: AppContext): void {
       orgNumber: body.orgNumber ?? '',
       defaultLanguage: body.defaultLanguage ?? '',
       firstResponseDays: body.firstResponseDays ?? '',
+      municipalityCode: body.municipalityCode ?? '',
     };
     const days = values.firstResponseDays.trim();
     const input = {
@@ -109,6 +114,7 @@ export function registerTenantRoutes(app: App, { db }: AppContext): void {
       defaultLanguage: values.defaultLanguage,
       // A non-number stays a string so that validation names the field.
       firstResponseDays: /^\d{1,3}$/.test(days) ? Number(days) : days,
+      municipalityCode: values.municipalityCode.trim(),
     };
     try {
       await updateTenantSettings(actor, input, { db });

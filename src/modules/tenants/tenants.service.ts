@@ -75,6 +75,8 @@ export const TenantSettingsInput = Type.Object({
   orgNumber: Type.Optional(Type.Union([Type.Null(), Type.String({ pattern: '^([0-9]{6}-[0-9]{4})?$' })])),
   defaultLanguage: Type.Optional(Type.Enum(TENANT_LANGUAGES)),
   firstResponseDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 60 })),
+  /** Kolada's municipality code (four digits, e.g. 0188); empty string or null clears it. */
+  municipalityCode: Type.Optional(Type.Union([Type.Null(), Type.String({ pattern: '^([0-9]{4})?$' })])),
 });
 export type TenantSettingsInput = Type.Static<typeof TenantSettingsInput>;
 
@@ -83,6 +85,7 @@ const SETTINGS_MESSAGES: Record<string, string> = {
   orgNumber: 'Organisationsnumret skrivs NNNNNN-NNNN, eller lämnas tomt.',
   defaultLanguage: 'Välj språk: svenska, finska eller engelska.',
   firstResponseDays: 'Ange antal arbetsdagar som ett heltal 0–60.',
+  municipalityCode: 'Kommunkoden är fyra siffror, till exempel 0188, eller lämnas tom.',
 };
 
 /** The caller's own municipality. */
@@ -109,6 +112,7 @@ export async function updateTenantSettings(actor: Actor, input: unknown, { db }:
       orgNumber: value.orgNumber !== undefined ? value.orgNumber || null : before.orgNumber,
       defaultLanguage: value.defaultLanguage ?? before.defaultLanguage,
       firstResponseDays: value.firstResponseDays ?? before.firstResponseDays,
+      municipalityCode: value.municipalityCode !== undefined ? value.municipalityCode || null : before.municipalityCode,
     };
     const tenant = await repo.updateTenantSettings(trx, actor.tenantId, after);
     if (!tenant) throw notFound('Kommunen');
@@ -125,6 +129,7 @@ export async function updateTenantSettings(actor: Actor, input: unknown, { db }:
           orgNumber: before.orgNumber,
           defaultLanguage: before.defaultLanguage,
           firstResponseDays: before.firstResponseDays,
+          municipalityCode: before.municipalityCode,
         },
         after,
       },

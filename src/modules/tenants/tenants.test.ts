@@ -33,6 +33,7 @@ describe('tenant settings API', () => {
       defaultLanguage: 'sv',
       timeZone: 'Europe/Stockholm',
       firstResponseDays: 2,
+      municipalityCode: null,
     });
   });
 

@@ -11,6 +11,7 @@ export interface SettingsFormValues {
   orgNumber: string;
   defaultLanguage: string;
   firstResponseDays: string;
+  municipalityCode: string;
 }
 
 const LANGUAGE_NAMES: { value: string; label: string }[] = [
@@ -32,6 +33,7 @@ export function TenantSettingsPage({ session, tenant, flash, errors, values }: T
   const orgError = fieldError(errors, 'orgNumber');
   const langError = fieldError(errors, 'defaultLanguage');
   const daysError = fieldError(errors, 'firstResponseDays');
+  const codeError = fieldError(errors, 'municipalityCode');
   return (
     <StaffPage title="Inställningar" session={session} current="/staff/settings">
       <h1>Inställningar för {tenant.name}</h1>
@@ -98,6 +100,24 @@ export function TenantSettingsPage({ session, tenant, flash, errors, values }: T
             class="narrow"
             aria-describedby={describedBy('firstResponseDays', true, daysError)}
             aria-invalid={daysError ? 'true' : undefined}
+          />
+        </Field>
+        <Field
+          id="municipalityCode"
+          label="Kommunkod"
+          hint="Kommunens fyrsiffriga kod i Kolada och SCB, till exempel 0188. Behövs för indikatorer som hämtas från Kolada. Kan lämnas tom."
+          error={codeError}
+        >
+          <input
+            type="text"
+            id="municipalityCode"
+            name="municipalityCode"
+            value={values.municipalityCode}
+            inputmode="numeric"
+            maxLength={4}
+            class="narrow"
+            aria-describedby={describedBy('municipalityCode', true, codeError)}
+            aria-invalid={codeError ? 'true' : undefined}
           />
         </Field>
         <button type="submit">Spara</button>
