@@ -100,8 +100,15 @@ export interface AuditLogTable {
 }
 
 /** Every table; each module keeps its own row types in schema-<module>.ts. */
-export interface Database extends AccountTables, MailTables, CaseTables, MeetingTables, PromiseTables, GoalTables, SatisfactionTables {
-export interface Database extends AccountTables, MailTables, CaseTables, MeetingTables, PromiseTables, GoalTables, KoladaTables {
+export interface Database
+  extends AccountTables,
+    MailTables,
+    CaseTables,
+    MeetingTables,
+    PromiseTables,
+    GoalTables,
+    SatisfactionTables,
+    KoladaTables {
   tenants: TenantTable;
   org_units: OrgUnitTable;
   users: UserTable;
