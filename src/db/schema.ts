@@ -5,6 +5,7 @@ import type { CaseTables } from './schema-cases.ts';
 import type { GoalTables } from './schema-goals.ts';
 import type { MailTables } from './schema-mail.ts';
 import type { MeetingTables } from './schema-meetings.ts';
+import type { PortalTables } from './schema-portal.ts';
 import type { PromiseTables } from './schema-promises.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -96,7 +97,7 @@ export interface AuditLogTable {
 }
 
 /** Every table; each module keeps its own row types in schema-<module>.ts. */
-export interface Database extends AccountTables, MailTables, CaseTables, MeetingTables, PromiseTables, GoalTables {
+export interface Database extends AccountTables, MailTables, CaseTables, MeetingTables, PromiseTables, GoalTables, PortalTables {
   tenants: TenantTable;
   org_units: OrgUnitTable;
   users: UserTable;
