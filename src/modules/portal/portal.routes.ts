@@ -296,7 +296,12 @@ export function registerPortalRoutes(app: App, ctx: AppContext, options: PortalR
       const goals = data.plans.flatMap((p) =>
         p.goalAreas.flatMap((a) =>
           a.goals
-            .filter((g) => g.boardUnitId !== null && scope.has(g.boardUnitId))
+            .filter(
+              (g) =>
+                (g.boardUnitId !== null && scope.has(g.boardUnitId)) ||
+                g.indicatorIds.some((id) => indicators.some((i) => i.id === id)) ||
+                g.assignmentIds.some((id) => assignments.some((a) => a.id === id)),
+            )
             .map((g) => ({ id: g.id, number: g.number, title: g.title, areaId: a.id, status: g.latest?.status ?? null })),
         ),
       );
