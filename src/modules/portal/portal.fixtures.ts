@@ -51,10 +51,20 @@ export async function portalWorld(db: Db, name = 'Portalkommun'): Promise<Portal
   await transitionPromise(sys, promise.id, { to: 'published' }, ctx);
   const draft = await createPromise(
     sys,
-    { title: 'Utkast som inte syns', kind: 'policy', unitId: unit.id, validFrom: '2025-01-01', metric: { type: 'case_first_response', workingDays: 2 } },
+    {
+      title: 'Utkast som inte syns',
+      kind: 'policy',
+      unitId: unit.id,
+      validFrom: '2025-01-01',
+      metric: { type: 'case_first_response', workingDays: 2 },
+    },
     ctx,
   );
-  const plan = await createPlan(sys, { title: 'Mål och budget 2025–2027', firstYear: 2025, lastYear: 2027, decidedBy: 'Kommunfullmäktige' }, ctx);
+  const plan = await createPlan(
+    sys,
+    { title: 'Mål och budget 2025–2027', firstYear: 2025, lastYear: 2027, decidedBy: 'Kommunfullmäktige' },
+    ctx,
+  );
   await createPlan(sys, { title: 'Utkast till plan', firstYear: 2026, lastYear: 2028 }, ctx);
   const area = await createGoalArea(
     sys,
@@ -97,7 +107,14 @@ export async function portalWorld(db: Db, name = 'Portalkommun'): Promise<Portal
   );
   const assignment = await createAssignment(
     sys,
-    { kind: 'assignment', title: 'Inför e-tjänst för bygglov', goalId: goal.id, responsibleUnitId: adm.id, endDate: '2026-12-31', status: 'ongoing' },
+    {
+      kind: 'assignment',
+      title: 'Inför e-tjänst för bygglov',
+      goalId: goal.id,
+      responsibleUnitId: adm.id,
+      endDate: '2026-12-31',
+      status: 'ongoing',
+    },
     ctx,
   );
   await createMeeting(sys, { boardUnitId: board.id, meetingDate: '2026-03-12' }, ctx);

@@ -147,10 +147,9 @@ describe('open data', () => {
     for (const ds of cat['dcat:dataset']) {
       expect(ds['dcterms:publisher']['foaf:name']).toBe('Portalkommun');
       expect(ds['dcat:contactPoint']['@type']).toBe('vcard:Organization');
-      expect(ds['dcat:distribution'].map((d: { 'dcterms:format': { '@id': string } }) => d['dcterms:format']['@id'].split('/').pop())).toEqual([
-        'CSV',
-        'JSON',
-      ]);
+      expect(
+        ds['dcat:distribution'].map((d: { 'dcterms:format': { '@id': string } }) => d['dcterms:format']['@id'].split('/').pop()),
+      ).toEqual(['CSV', 'JSON']);
     }
   });
 
@@ -212,7 +211,12 @@ describe('page-use counting without cookies or personal data', () => {
     await get(`/${other.slug}/cases/track/abcdefabcdefabcdefabcdefabcdefab`);
     await get(`/${other.slug}`);
     await portalCounter()?.flush();
-    const rows = await t.db.selectFrom('portal_page_views').selectAll().where('tenant_id', '=', other.tt.tenant.id).orderBy('path').execute();
+    const rows = await t.db
+      .selectFrom('portal_page_views')
+      .selectAll()
+      .where('tenant_id', '=', other.tt.tenant.id)
+      .orderBy('path')
+      .execute();
     expect(rows.map((r) => [r.path, r.views, r.visitors])).toEqual([
       [`/${other.slug}`, 1, 1],
       [path, 3, 1],
@@ -235,7 +239,11 @@ describe('page-use counting without cookies or personal data', () => {
 
 describe('embedding', () => {
   it('embeds may be framed by any site, other pages by none; no script', async () => {
-    for (const url of [`/${w.slug}/embed/summary`, `/${w.slug}/embed/promises/${w.promiseId}`, `/${w.slug}/embed/indicators/${w.indicatorId}`]) {
+    for (const url of [
+      `/${w.slug}/embed/summary`,
+      `/${w.slug}/embed/promises/${w.promiseId}`,
+      `/${w.slug}/embed/indicators/${w.indicatorId}`,
+    ]) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-security-policy']).toContain('frame-ancestors *');
@@ -251,7 +259,10 @@ describe('embedding', () => {
 });
 
 describe('theming', () => {
-  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f8b6e00000000049454e44ae426082', 'hex');
+  const PNG = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5f8b6e00000000049454e44ae426082',
+    'hex',
+  );
 
   it('refuses an accent colour under 4.5:1 with a message, or darkens it when allowed; served as CSS', async () => {
     const tt = (await portalWorld(t.db, 'Färgkommun')).tt;
@@ -276,7 +287,9 @@ describe('theming', () => {
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     await expect(saveLogo(ww.tt.system, svg, { db: t.db })).rejects.toMatchObject({ fields: [{ field: 'logo' }] });
     const big = Buffer.concat([PNG, Buffer.alloc(210 * 1024)]);
-    await expect(saveLogo(ww.tt.system, big, { db: t.db })).rejects.toMatchObject({ fields: [{ field: 'logo', message: expect.stringContaining('200 kB') }] });
+    await expect(saveLogo(ww.tt.system, big, { db: t.db })).rejects.toMatchObject({
+      fields: [{ field: 'logo', message: expect.stringContaining('200 kB') }],
+    });
     // Through the staff form (multipart, no JavaScript needed).
     const admin = await createTestUser(t.db, ww.tt, [{ role: 'admin' }]);
     const cookie = await loginCookies(t.app, ww.slug, admin.email, admin.password);

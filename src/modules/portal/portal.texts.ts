@@ -168,7 +168,7 @@ export const T = {
 export const A11Y = {
   title: { sv: 'Tillgänglighet för {site}', fi: 'Saavutettavuusseloste: {site}', en: 'Accessibility of {site}' },
   intro: {
-    sv: '{name} står bakom den här webbplatsen. Vi vill att så många som möjligt ska kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service. Vi berättar om kända brister och hur du kan rapportera problem till oss.',
+    sv: '{name} står bakom den här webbplatsen. Vi vill att alla ska kunna använda den. Här ser du hur väl den följer lagen om tillgänglighet till digital offentlig service (DOS-lagen). Du ser också kända brister och hur du kan säga till oss.',
     fi: '{name} vastaa tästä sivustosta. Haluamme, että mahdollisimman moni voi käyttää sitä. Tässä kerromme, miten sivusto täyttää lain digitaalisen julkisen palvelun saavutettavuudesta. Kerromme tunnetuista puutteista ja siitä, miten voit ilmoittaa ongelmista.',
     en: '{name} is responsible for this website. We want as many people as possible to be able to use it. Here we describe how the website meets the Swedish law on accessible digital public services. We list known problems and tell you how to report problems to us.',
   },
