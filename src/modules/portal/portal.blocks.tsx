@@ -172,3 +172,28 @@ registerPortalBlock({
     );
   },
 });
+
+registerPortalBlock({
+  id: 'boards',
+  order: 70,
+  render: ({ lang, data, tenant }) => {
+    const units = [...data.units.values()]
+      .filter((u) => u.kind === 'board' || u.kind === 'administration')
+      .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    if (units.length === 0) return null;
+    return (
+      <section class="portal-block" aria-labelledby="b-boards">
+        <h2 id="b-boards">{T.boardsTitle[lang]}</h2>
+        <ul class="portal-list">
+          {units.map((u) => (
+            <li>
+              <a href={`/${tenant.slug}/boards/${u.id}?lang=${lang}`} lang={swedishOn(lang)}>
+                {u.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    );
+  },
+});
