@@ -49,7 +49,7 @@ describe('the public site', () => {
       const path = queue.shift() as string;
       const url = `${t.baseUrl}${path}`;
       const res = await page.goto(url);
-      if (!res || res.status() !== 200) {
+      if (res?.status() !== 200) {
         problems.push(`${path}: ${res?.status()}`);
         continue;
       }
