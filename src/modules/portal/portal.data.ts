@@ -9,7 +9,7 @@ import { localDate } from '../calendar/calendar.ts';
 import { goalsFingerprint, type PublicIndicator, type PublicPlan, publicPlans } from '../goals/index.ts';
 import { type BoardMeetings, publicMeetingsOfYear } from '../meetings/meetings.service.ts';
 import { listUnits, type OrgUnit } from '../org/org.service.ts';
-import { type PromiseBrief, promisesFingerprint, publicPromiseBriefs } from '../promises/promises.public.data.ts';
+import { type PromiseBrief, promisesFingerprint, promisesStamp, publicPromiseBriefs } from '../promises/promises.public.data.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
 import { getPortalSettings, type PortalSettings } from './portal.settings.ts';
 
@@ -65,7 +65,37 @@ export interface PortalData {
   fingerprint: string;
 }
 
+// What the portal computed per tenant, language and day, kept while the stamp of the data it was
+// made from is unchanged (a change to promises, goals, units or settings shows at once) and for at
+// most a minute, for what is computed from cases and meeting dates (as on the promise pages).
+const dataCache = new Map<string, { stamp: string; at: number; value: Promise<PortalData> }>();
+
 export async function loadPortal(db: Db, tenant: Tenant, lang: Lang, today = localDate(new Date())): Promise<PortalData> {
+  const [settings, promises, goals, units] = await Promise.all([
+    getPortalSettings(db, tenant.id),
+    promisesStamp(db, tenant.id),
+    goalsFingerprint(db, tenant.id),
+    listUnits(db, tenant.id),
+  ]);
+  const stamp = [
+    tenant.name,
+    settings.version,
+    promises,
+    goals,
+    units.map((u) => `${u.id}:${u.name}:${u.parentId}:${u.kind}`).join(','),
+  ].join('|');
+  const key = `${tenant.id}|${lang}|${today}`;
+  const hit = dataCache.get(key);
+  const now = Date.now();
+  if (hit && hit.stamp === stamp && now - hit.at < COMPUTED_TTL_MS) return hit.value;
+  if (dataCache.size > 1000) dataCache.clear();
+  const value = computePortal(db, tenant, lang, today);
+  dataCache.set(key, { stamp, at: now, value });
+  value.catch(() => dataCache.delete(key));
+  return value;
+}
+
+async function computePortal(db: Db, tenant: Tenant, lang: Lang, today: string): Promise<PortalData> {
   const year = Number(today.slice(0, 4));
   const [settings, promises, promiseKey, goals, boards, unitList] = await Promise.all([
     getPortalSettings(db, tenant.id),

@@ -1,6 +1,7 @@
 // What the public promise pages and the portal read: published promises with their yearly
 // summary, cached. Summaries are keyed by everything that changes a promise (status, versions)
 // and by the day, so a change shows at once; case counts may be up to a minute old.
+import { sql } from 'kysely';
 import type { AppContext } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import type { Lang } from '../../web/i18n.ts';
@@ -164,4 +165,21 @@ export async function promisesFingerprint(db: AppContext['db'], tenant: Tenant):
 /** The public page of one promise. */
 export function promisePath(slug: string, id: string): string {
   return `/${slug}/promises/${id}`;
+}
+
+/**
+ * Changes whenever a promise, version, status change, entered value, claim or the tenant's
+ * promise settings change: one cheap query, so the portal can keep what it computed until then.
+ */
+export async function promisesStamp(db: AppContext['db'], tenantId: string): Promise<string> {
+  const row = await sql<{ s: string }>`
+    select concat_ws('|',
+      (select concat_ws(',', count(*), max(updated_at)) from promises where tenant_id = ${tenantId}),
+      (select concat_ws(',', count(*), max(created_at)) from promise_versions where tenant_id = ${tenantId}),
+      (select concat_ws(',', count(*), max(at)) from promise_events where tenant_id = ${tenantId}),
+      (select concat_ws(',', count(*), max(entered_at)) from promise_measurements where tenant_id = ${tenantId}),
+      (select concat_ws(',', count(*), max(entered_at)) from promise_claims where tenant_id = ${tenantId}),
+      (select max(updated_at)::text from promise_settings where tenant_id = ${tenantId})
+    ) as s`.execute(db);
+  return row.rows[0]?.s ?? '';
 }
