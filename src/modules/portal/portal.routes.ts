@@ -1,6 +1,5 @@
 // The public portal "Kvalitet och resultat": server-rendered, works without JavaScript, sets no
 // cookie on a plain GET (the feedback form, which carries a CSRF token, is the exception).
-import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { Type } from 'typebox';
@@ -21,6 +20,7 @@ import { listTenants } from '../tenants/tenants.repo.ts';
 import { requireTenant } from '../tenants/tenants.service.ts';
 import { type BlockContext, portalBlocks } from './portal.blocks.tsx';
 import { allIndicators, cachedPage, loadPortal, type PortalData, publicUnits, subtreeOf } from './portal.data.ts';
+import { sendPage } from './portal.http.ts';
 import { publicLang } from './portal.lang.ts';
 import {
   datasets,
@@ -96,22 +96,6 @@ const FeedbackBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const gzipCache = new Map<string, Buffer>();
-
-/** A public page: gzip when the client takes it (pages without a form only, so no secret is compressed beside reflected text). */
-function sendPage(request: FastifyRequest, reply: FastifyReply, body: string, status = 200) {
-  reply.header('vary', 'Accept-Encoding');
-  const accepts = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-  if (!accepts || body.length < 1024) return html(reply, body, status);
-  let zipped = gzipCache.get(body);
-  if (!zipped) {
-    zipped = gzipSync(body, { level: 6 });
-    if (gzipCache.size >= 300) gzipCache.delete(gzipCache.keys().next().value as string);
-    gzipCache.set(body, zipped);
-  }
-  return reply.status(status).type('text/html; charset=utf-8').header('content-encoding', 'gzip').send(zipped);
-}
 
 function sendCsv(reply: FastifyReply, name: string, rows: OpenDataCell[][]) {
   return reply

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { App, AppContext } from '../../http/context.ts';
 import { type OpenDataCell, toOpenDataCsv } from '../../http/csv.ts';
 import { renderPage } from '../../web/render.ts';
-import { html } from '../../web/staff.ts';
+import { sendPage } from '../portal/portal.http.ts';
 import { publicLang } from '../portal/portal.lang.ts';
 import { type Fulfilment, segmentsInForce } from './fulfilment.ts';
 import { presentVersion } from './promises.present.ts';
@@ -72,7 +72,7 @@ export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void 
       const sorted = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
       return renderPage(PublicPromisesPage({ lang, tenant, groups: sorted }));
     });
-    return html(reply, page);
+    return sendPage(request, reply, page);
   });
 
   app.get('/:tenant/promises.json', async (request, reply) => {
@@ -185,6 +185,6 @@ export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void 
     const page = await remember(`detail|${lang}|${events.length}|${promiseKey(tenant.id, promise, year)}`, async () =>
       renderPage(PublicPromisePage({ lang, tenant, item, events, ends })),
     );
-    return html(reply, page);
+    return sendPage(request, reply, page);
   });
 }
