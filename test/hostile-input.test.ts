@@ -11,6 +11,7 @@ import { createCase } from '../src/modules/cases/cases.service.ts';
 import { createResponseTemplate } from '../src/modules/cases/response-templates.service.ts';
 import { createMeeting } from '../src/modules/meetings/meetings.service.ts';
 import { createUnit } from '../src/modules/org/org.service.ts';
+import { saveLogo } from '../src/modules/portal/portal.settings.ts';
 import { createPromise } from '../src/modules/promises/promises.service.ts';
 import { satisfactionWorld } from '../src/modules/satisfaction/satisfaction.fixtures.ts';
 import {
@@ -60,6 +61,8 @@ async function world(): Promise<World> {
   await addClosedDay(tt.system, { date: '2026-12-28', name: 'Klämdag' }, db);
   const meeting = await createMeeting(tt.system, { boardUnitId: board.id, meetingDate: '2026-03-12' }, db);
   const template = await createResponseTemplate(tt.system, { title: 'Tack', body: 'Tack för din fråga.' }, db);
+  // A logo, so that the portal settings page shows its "remove the logo" form too.
+  await saveLogo(tt.system, Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'), db);
   const categories = await t.db.selectFrom('categories').select('id').where('tenant_id', '=', tt.tenant.id).execute();
   const goals = await goalsData(admin.auth, f.unitA, board.id);
   const satisfaction = await satisfactionWorld(t.db, tt);
@@ -174,7 +177,7 @@ const TABLES = ['audit_log', 'cases', 'case_events', 'org_units', 'categories', 
   .concat(['promise_measurements', 'promise_claims', 'closed_days', 'users', 'response_templates', 'api_tokens', 'mail_outbox'])
   .concat(['goal_plans', 'goal_areas', 'goals', 'goal_board_texts', 'goal_assessments', 'goal_settings', 'indicators', 'indicator_values'])
   .concat(['goal_assignments', 'goal_assignment_updates', 'action_plans', 'action_plan_activities', 'action_plan_progress'])
-  .concat(['follow_up_rounds', 'follow_up_items'])
+  .concat(['follow_up_rounds', 'follow_up_items', 'portal_settings'])
   .concat(['satisfaction_settings', 'satisfaction_areas', 'insikt_results', 'insikt_targets', 'surveys', 'survey_questions'])
   .concat(['survey_invitations', 'survey_responses', 'survey_answers', 'after_contact_requests', 'after_contact_optouts'])
   .map((table) => sql`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE tenant_id = ${sql.ref('t.id')}`);

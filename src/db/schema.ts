@@ -6,6 +6,7 @@ import type { GoalTables } from './schema-goals.ts';
 import type { KoladaTables } from './schema-kolada.ts';
 import type { MailTables } from './schema-mail.ts';
 import type { MeetingTables } from './schema-meetings.ts';
+import type { PortalTables } from './schema-portal.ts';
 import type { PromiseTables } from './schema-promises.ts';
 import type { SatisfactionTables } from './schema-satisfaction.ts';
 
@@ -108,7 +109,8 @@ export interface Database
     PromiseTables,
     GoalTables,
     SatisfactionTables,
-    KoladaTables {
+    KoladaTables,
+    PortalTables {
   tenants: TenantTable;
   org_units: OrgUnitTable;
   users: UserTable;

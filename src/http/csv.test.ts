@@ -9,7 +9,7 @@ import { createCategory } from '../modules/cases/categories.service.ts';
 import { createMeeting } from '../modules/meetings/meetings.service.ts';
 import { createUnit } from '../modules/org/org.service.ts';
 import { createPromise, transitionPromise } from '../modules/promises/promises.service.ts';
-import { neutraliseCell, toCsv } from './csv.ts';
+import { neutraliseCell, toCsv, toOpenDataCsv } from './csv.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -23,6 +23,24 @@ function cellsOf(csv: string, delimiter = ','): string[] {
   return (parse(csv.replace(/^\uFEFF/, ''), { delimiter, relax_column_count: true }) as string[][]).flat();
 }
 const live = (cells: string[]) => cells.filter((c) => /^[=+\-@\t\r]/.test(c));
+
+describe('the open-data CSV format', () => {
+  it('UTF-8 with BOM, ; between fields, decimal comma, CRLF; text neutralised, numbers (also negative) as they are', () => {
+    const csv = toOpenDataCsv([
+      ['name', 'value', 'flag'],
+      ['Nämnd; "A"', 0.9312, true],
+      ['=1+1', -2.5, null],
+    ]);
+    expect(csv.startsWith('\uFEFFname;value;flag\r\n')).toBe(true);
+    expect(csv).toContain('"Nämnd; ""A""";0,9312;true\r\n');
+    expect(csv).toContain("'=1+1;-2,5;\r\n");
+    expect(parse(csv.slice(1), { delimiter: ';' })).toEqual([
+      ['name', 'value', 'flag'],
+      ['Nämnd; "A"', '0,9312', 'true'],
+      ["'=1+1", '-2,5', ''],
+    ]);
+  });
+});
 
 describe('the shared CSV writer', () => {
   it('prefixes text cells that start a formula with an apostrophe, and leaves numbers and other text alone', () => {
@@ -58,7 +76,7 @@ describe('every CSV export neutralises formulas', () => {
     await transitionPromise(tt.system, p.id, { to: 'published' }, { db: t.db });
     const res = await t.app.inject({ method: 'GET', url: `/${tt.tenant.slug}/promises.csv` });
     expect(res.statusCode).toBe(200);
-    const cells = cellsOf(res.body);
+    const cells = cellsOf(res.body, ';');
     expect(cells).toContain('\'=HYPERLINK("http://evil.example","Klicka")');
     expect(cells).toContain("'+Byggnadsnämnden");
     expect(cells).toContain("'@Bygglovsenheten");

@@ -109,3 +109,13 @@ export function formatDateTime(instant: Date, lang: Lang = 'sv'): string {
     timeZone: 'Europe/Stockholm',
   }).format(instant);
 }
+
+/** A number in the page's language ("1 234,5" / "1 234,5" / "1,234.5"), with a fixed number of decimals. */
+export function formatDecimal(value: number, decimals: number, lang: Lang = 'sv'): string {
+  return numberFormat(LOCALES[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
+
+/** A whole number in the page's language. */
+export function formatCount(value: number, lang: Lang = 'sv'): string {
+  return numberFormat(LOCALES[lang], { maximumFractionDigits: 0 }).format(value);
+}

@@ -4,10 +4,13 @@ import { LANGUAGE_NAMES, LANGUAGES, type Lang, swedishOn } from './i18n.ts';
 interface DocumentProps {
   title: string;
   lang: Lang;
+  /** A tenant's theme stylesheet (its accent colour), after the main one. */
+  themeHref?: string;
+  bodyClass?: string;
   children: ComponentChildren;
 }
 
-function Document({ title, lang, children }: DocumentProps) {
+export function Document({ title, lang, themeHref, bodyClass, children }: DocumentProps) {
   return (
     <html lang={lang}>
       <head>
@@ -15,11 +18,19 @@ function Document({ title, lang, children }: DocumentProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – Insyn`}</title>
         <link rel="stylesheet" href="/static/styles.css" />
+        {themeHref && <link rel="stylesheet" href={themeHref} />}
       </head>
-      <body>{children}</body>
+      <body class={bodyClass}>{children}</body>
     </html>
   );
 }
+
+const FOOTER: Record<'a11y' | 'data' | 'search' | 'about', Record<Lang, string>> = {
+  a11y: { sv: 'Tillgänglighet', fi: 'Saavutettavuus', en: 'Accessibility' },
+  data: { sv: 'Öppna data', fi: 'Avoin data', en: 'Open data' },
+  search: { sv: 'Sök', fi: 'Haku', en: 'Search' },
+  about: { sv: 'Om webbplatsen', fi: 'Tietoa sivustosta', en: 'About the site' },
+};
 
 const SKIP: Record<Lang, string> = { sv: 'Hoppa till innehållet', fi: 'Siirry sisältöön', en: 'Skip to content' };
 const LANGUAGE_LABEL: Record<Lang, string> = { sv: 'Språk', fi: 'Kieli', en: 'Language' };
@@ -31,19 +42,22 @@ export interface PublicPageProps {
   tenant?: { name: string; slug: string };
   /** Path of this page without the query, for the language links. */
   path: string;
+  /** The tenant's portal branding (name shown, logo); the portal's own pages pass it. */
+  brand?: { name: string; logoUrl?: string };
   children: ComponentChildren;
 }
 
-export function PublicPage({ title, lang, tenant, path, children }: PublicPageProps) {
+export function PublicPage({ title, lang, tenant, path, brand, children }: PublicPageProps) {
   return (
-    <Document title={title} lang={lang}>
+    <Document title={title} lang={lang} themeHref={tenant ? `/${tenant.slug}/theme.css` : undefined}>
       <a class="skip-link" href="#main">
         {SKIP[lang]}
       </a>
       <header class="site-header">
         <div class="container header-row">
           <a class="brand" href={tenant ? `/${tenant.slug}?lang=${lang}` : `/?lang=${lang}`} lang={tenant ? swedishOn(lang) : undefined}>
-            {tenant ? tenant.name : 'Insyn'}
+            {brand?.logoUrl && <img class="brand-logo" src={brand.logoUrl} alt="" width={40} height={40} />}
+            {tenant ? (brand?.name ?? tenant.name) : 'Insyn'}
           </a>
           <nav aria-label={LANGUAGE_LABEL[lang]} class="lang-switch">
             <ul>
@@ -63,6 +77,21 @@ export function PublicPage({ title, lang, tenant, path, children }: PublicPagePr
       </main>
       <footer class="site-footer">
         <div class="container">
+          {tenant && (
+            <nav aria-label={FOOTER.about[lang]}>
+              <ul class="footer-links">
+                <li>
+                  <a href={`/${tenant.slug}/accessibility?lang=${lang}`}>{FOOTER.a11y[lang]}</a>
+                </li>
+                <li>
+                  <a href={`/${tenant.slug}/data?lang=${lang}`}>{FOOTER.data[lang]}</a>
+                </li>
+                <li>
+                  <a href={`/${tenant.slug}/search?lang=${lang}`}>{FOOTER.search[lang]}</a>
+                </li>
+              </ul>
+            </nav>
+          )}
           <p>
             Insyn – {lang === 'fi' ? 'avoin lähdekoodi' : lang === 'en' ? 'open source' : 'öppen källkod'}.{' '}
             <a href="/staff/login">{lang === 'fi' ? 'Henkilöstö' : lang === 'en' ? 'Staff' : 'För personal'}</a>

@@ -1,6 +1,14 @@
 // The goals module's public face: what other modules (reports, seeding, the app) may use.
 export type { AssessmentStatus } from './assessment.ts';
 export { ASSESSMENT_NAMES, ASSESSMENT_SYMBOLS, assess } from './assessment.ts';
+export {
+  goalsFingerprint,
+  type PublicGoal,
+  type PublicGoalArea,
+  type PublicIndicator,
+  type PublicPlan,
+  publicPlans,
+} from './goals.public-facing.ts';
 export { goalDetail, indicatorDetail, planTree } from './goals.read.ts';
 export { registerGoalRoutes } from './goals.routes.ts';
 export { seedGoalsDemo } from './goals.seed.ts';

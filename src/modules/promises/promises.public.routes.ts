@@ -2,96 +2,27 @@
 // Only published promises (and retired ones that were published) are visible.
 import type { FastifyReply } from 'fastify';
 import type { App, AppContext } from '../../http/context.ts';
-import { toCsv } from '../../http/csv.ts';
-import { AppError } from '../../http/errors.ts';
+import { type OpenDataCell, toOpenDataCsv } from '../../http/csv.ts';
 import { renderPage } from '../../web/render.ts';
-import { html } from '../../web/staff.ts';
-import { localDate } from '../calendar/calendar.ts';
-import { listUnits, type OrgUnit } from '../org/org.service.ts';
-import { publicLang } from '../portal/portal.routes.ts';
-import type { Tenant } from '../tenants/tenants.repo.ts';
-import { requireTenant } from '../tenants/tenants.service.ts';
+import { sendPage } from '../portal/portal.http.ts';
+import { publicLang } from '../portal/portal.lang.ts';
 import { type Fulfilment, segmentsInForce } from './fulfilment.ts';
 import { presentVersion } from './promises.present.ts';
-import { type PromiseGroup, type PublicPromise, PublicPromisePage, PublicPromisesPage } from './promises.public.views.tsx';
-import { createResultsLoader, promiseSummary, type ResultsLoader, versionRules } from './promises.results.ts';
-import { getPromise, listPromiseEvents, listPromises, type PromiseView } from './promises.service.ts';
+import {
+  groupOf,
+  loadPublic,
+  promiseKey,
+  publicItem,
+  publishedPromises,
+  remember,
+  tenantOf,
+  visiblePromise,
+} from './promises.public.data.ts';
+import { type PromiseGroup, PublicPromisePage, PublicPromisesPage } from './promises.public.views.tsx';
+import { versionRules } from './promises.results.ts';
+import { listPromiseEvents } from './promises.service.ts';
 
-const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The nearest administration above the owning unit, or else the owning board. */
-export function groupOf(units: ReadonlyMap<string, OrgUnit>, unitId: string, boardUnitId: string): { id: string; name: string } {
-  let u = units.get(unitId);
-  for (let depth = 0; u && depth < 100; depth++) {
-    if (u.kind === 'administration') return { id: u.id, name: u.name };
-    u = u.parentId ? units.get(u.parentId) : undefined;
-  }
-  const board = units.get(boardUnitId);
-  return { id: boardUnitId, name: board?.name ?? '' };
-}
-
-async function tenantOf(slug: string, db: AppContext['db']): Promise<Tenant> {
-  if (!SLUG.test(slug)) throw new AppError('not_found', 'Sidan finns inte.');
-  return requireTenant(db, slug);
-}
-
-// A promise's public summary takes tens to hundreds of milliseconds to compute from two years of
-// cases or meetings, and its charts as long again to draw; public pages are read by many. Summaries
-// and rendered pages are kept for a minute (the pages say figures may be up to a minute old),
-// keyed so that any change of a promise (status, version) shows at once.
-const PUBLIC_TTL_MS = 60_000;
-const memo = new Map<string, { at: number; value: Promise<unknown> }>();
-
-function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  const now = Date.now();
-  const hit = memo.get(key);
-  if (hit && now - hit.at < PUBLIC_TTL_MS) return hit.value as Promise<T>;
-  for (const [k, v] of memo) if (now - v.at >= PUBLIC_TTL_MS) memo.delete(k);
-  const value = compute();
-  memo.set(key, { at: now, value });
-  value.catch(() => memo.delete(key));
-  return value;
-}
-
-function promiseKey(tenantId: string, promise: PromiseView, year: number): string {
-  return `${tenantId}|${promise.id}|${promise.status}|${promise.versions.length}|${promise.current.id}|${year}|${localDate(new Date())}`;
-}
-
-function cachedSummary(tenantId: string, loader: ResultsLoader, promise: PromiseView, year: number): ReturnType<typeof promiseSummary> {
-  return remember(`summary|${promiseKey(tenantId, promise, year)}`, () => promiseSummary(loader, promise, year));
-}
-
-async function publicItem(
-  tenantId: string,
-  loader: ResultsLoader,
-  units: ReadonlyMap<string, OrgUnit>,
-  promise: PromiseView,
-  year: number,
-): Promise<PublicPromise> {
-  return {
-    promise,
-    summary: await cachedSummary(tenantId, loader, promise, year),
-    boardName: units.get(promise.current.boardUnitId)?.name ?? '',
-    unitName: units.get(promise.current.unitId)?.name ?? '',
-  };
-}
-
-async function publishedPromises(db: AppContext['db'], tenantId: string): Promise<PromiseView[]> {
-  return listPromises(db, tenantId, { statuses: ['published'] });
-}
-
-/** A promise that has been public: published now, or published before it was retired. */
-async function visiblePromise(db: AppContext['db'], tenantId: string, id: string): Promise<PromiseView> {
-  const promise = UUID.test(id) ? await getPromise(db, tenantId, id).catch(() => undefined) : undefined;
-  if (!promise) throw new AppError('not_found', 'Sidan finns inte.');
-  if (promise.status === 'published') return promise;
-  if (promise.status === 'retired') {
-    const events = await listPromiseEvents(db, tenantId, id);
-    if (events.some((e) => e.toStatus === 'published')) return promise;
-  }
-  throw new AppError('not_found', 'Sidan finns inte.');
-}
+export { groupOf } from './promises.public.data.ts';
 
 function fulfilmentJson(f: Fulfilment) {
   return {
@@ -105,26 +36,21 @@ function fulfilmentJson(f: Fulfilment) {
   };
 }
 
-function pct(x: number | null): string {
-  return x === null ? '' : (Math.round(x * 10000) / 10000).toString();
+function pct(x: number | null): number | null {
+  return x === null ? null : Math.round(x * 10000) / 10000;
 }
 
-function sendCsv(reply: FastifyReply, name: string, rows: (string | number | null)[][]) {
+/** Open data in the one CSV format (src/http/csv.ts: BOM, `;`, decimal comma). */
+function sendCsv(reply: FastifyReply, name: string, rows: OpenDataCell[][]) {
   return reply
     .type('text/csv; charset=utf-8')
+    .header('access-control-allow-origin', '*')
     .header('content-disposition', `inline; filename="${name}"`)
-    .send(`\uFEFF${toCsv(rows)}`);
+    .send(toOpenDataCsv(rows));
 }
 
 export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void {
-  const load = async (slug: string) => {
-    const tenant = await tenantOf(slug, db);
-    const today = localDate(new Date());
-    const year = Number(today.slice(0, 4));
-    const loader = createResultsLoader(db, tenant.id, today, { shared: true });
-    const units = new Map((await listUnits(db, tenant.id)).map((u) => [u.id, u]));
-    return { tenant, year, loader, units };
-  };
+  const load = async (slug: string) => loadPublic(db, await tenantOf(slug, db));
 
   app.get('/:tenant/promises', async (request, reply) => {
     const { tenant: slug } = request.params as { tenant: string };
@@ -146,7 +72,7 @@ export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void 
       const sorted = [...groups.values()].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
       return renderPage(PublicPromisesPage({ lang, tenant, groups: sorted }));
     });
-    return html(reply, page);
+    return sendPage(request, reply, page);
   });
 
   app.get('/:tenant/promises.json', async (request, reply) => {
@@ -177,7 +103,7 @@ export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void 
   app.get('/:tenant/promises.csv', async (request, reply) => {
     const { tenant: slug } = request.params as { tenant: string };
     const { tenant, year, loader, units } = await load(slug);
-    const rows: (string | number | null)[][] = [
+    const rows: OpenDataCell[][] = [
       ['id', 'title', 'kind', 'group', 'board', 'unit', 'target', 'year', 'measured', 'met', 'missed', 'open_overdue', 'ratio', 'status'],
     ];
     for (const promise of await publishedPromises(db, tenant.id)) {
@@ -234,7 +160,7 @@ export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void 
       });
     }
     if (format === 'csv') {
-      const rows: (string | number | null)[][] = [['month', 'measured', 'met', 'missed', 'open_overdue', 'ratio', 'target', 'status']];
+      const rows: OpenDataCell[][] = [['month', 'measured', 'met', 'missed', 'open_overdue', 'ratio', 'target', 'status']];
       for (const y of [year - 1, year]) {
         for (const m of item.summary.months) {
           const f = y === year ? m.current : m.previous;
@@ -259,6 +185,6 @@ export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void 
     const page = await remember(`detail|${lang}|${events.length}|${promiseKey(tenant.id, promise, year)}`, async () =>
       renderPage(PublicPromisePage({ lang, tenant, item, events, ends })),
     );
-    return html(reply, page);
+    return sendPage(request, reply, page);
   });
 }

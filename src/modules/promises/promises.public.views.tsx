@@ -162,35 +162,24 @@ export function PublicPromisesPage({ lang, tenant, groups }: { lang: Lang; tenan
           <h2 id={`g-${g.id}`} lang={swedishOn(lang)}>
             {g.name}
           </h2>
-          {g.promises.map(({ promise, summary, boardName, unitName }) => {
-            const v = promise.current;
-            const title = localized(v, 'title', lang);
-            return (
-              <article class="promise" aria-labelledby={`p-${promise.id}`}>
-                <h3 id={`p-${promise.id}`} lang={fieldLang(v, 'title', lang)}>
-                  <a href={`${base}/${promise.id}?lang=${lang}`}>{title}</a>
-                </h3>
-                <p class="kind">{KIND[promise.kind][lang]}</p>
-                {localized(v, 'text', lang) && <p lang={fieldLang(v, 'text', lang)}>{localized(v, 'text', lang)}</p>}
-                <PromiseFacts v={v} lang={lang} boardName={boardName} unitName={unitName} />
-                <h4>{T.results[lang]}</h4>
-                <Results summary={summary} lang={lang} />
-                <Chart summary={summary} lang={lang} />
-                <details>
-                  <summary>{fill(T.monthlyCaption[lang], { year: summary.year, last: summary.year - 1 })}</summary>
-                  <MonthsTable summary={summary} lang={lang} id={`t-${promise.id}`} />
-                </details>
-                <p>
-                  <a href={`${base}/${promise.id}?lang=${lang}`}>
-                    {T.readMore[lang]}
-                    <span class="visually-hidden">
-                      : <span lang={fieldLang(v, 'title', lang)}>{title}</span>
-                    </span>
-                  </a>
-                </p>
-              </article>
-            );
-          })}
+          <ul class="portal-list">
+            {g.promises.map(({ promise, summary }) => {
+              const v = promise.current;
+              const title = localized(v, 'title', lang);
+              return (
+                <li>
+                  <a href={`${base}/${promise.id}?lang=${lang}`} lang={fieldLang(v, 'title', lang)}>
+                    {title}
+                  </a>{' '}
+                  <span class="kind">({KIND[promise.kind][lang]})</span>
+                  <br />
+                  <span class="sentence">
+                    <strong>{ratioText(summary.thisYear, lang)}</strong> {keptSentence(summary.thisYear, summary.share, 'this', lang)}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
         </section>
       ))}
       <h2>{T.openData[lang]}</h2>

@@ -1,0 +1,300 @@
+// Every fixed text of the public portal in Swedish, Finnish and English. Plain language: short
+// sentences and common words; portal.lix.test.ts keeps the Swedish texts at LIX ≤ 40.
+import type { Lang, Translated } from '../../web/i18n.ts';
+
+export const T = {
+  siteTitle: { sv: 'Kvalitet och resultat', fi: 'Laatu ja tulokset', en: 'Quality and results' },
+  startLead: {
+    sv: 'Här ser du vad kommunen lovar och hur det går. Allt räknas fram ur kommunens egna data.',
+    fi: 'Täällä näet, mitä kunta lupaa ja miten se onnistuu. Kaikki lasketaan kunnan omista tiedoista.',
+    en: 'Here you can see what the municipality promises and how it is going. Everything is computed from its own data.',
+  },
+  chooseMunicipality: { sv: 'Välj kommun', fi: 'Valitse kunta', en: 'Choose a municipality' },
+  noTenants: { sv: 'Inga kommuner finns ännu.', fi: 'Kuntia ei vielä ole.', en: 'There are no municipalities yet.' },
+  homeLead: {
+    sv: 'Hur går det för kommunen? Här ser du löften, mål och resultat. Siffrorna kommer från kommunens egna data.',
+    fi: 'Miten kunnalla menee? Täällä näet lupaukset, tavoitteet ja tulokset. Luvut tulevat kunnan omista tiedoista.',
+    en: 'How is the municipality doing? Here you see promises, goals and results. The figures come from its own data.',
+  },
+  askTitle: { sv: 'Fråga eller tyck till', fi: 'Kysy tai anna palautetta', en: 'Ask or give feedback' },
+  askText: {
+    sv: 'Vi svarar inom två arbetsdagar.',
+    fi: 'Vastaamme kahden työpäivän kuluessa.',
+    en: 'We reply within two working days.',
+  },
+  askButton: { sv: 'Ställ en fråga eller lämna en synpunkt', fi: 'Kysy tai anna palautetta', en: 'Ask a question or give feedback' },
+  promisesTitle: { sv: 'Våra löften', fi: 'Lupauksemme', en: 'Our promises' },
+  promisesCount: {
+    sv: 'I år har vi hållit {met} av {total} löften. {notMet} hölls inte. {unknown} går inte att bedöma än.',
+    fi: 'Tänä vuonna olemme pitäneet {met}/{total} lupausta. {notMet} ei pidetty. {unknown} ei voi vielä arvioida.',
+    en: 'This year we have kept {met} of {total} promises. {notMet} were not kept. {unknown} cannot be judged yet.',
+  },
+  noPromises: { sv: 'Inga löften är publicerade än.', fi: 'Lupauksia ei ole vielä julkaistu.', en: 'No promises are published yet.' },
+  allPromises: { sv: 'Alla löften', fi: 'Kaikki lupaukset', en: 'All promises' },
+  goalsTitle: { sv: 'Mål och resultat', fi: 'Tavoitteet ja tulokset', en: 'Goals and results' },
+  goalsLead: {
+    sv: 'Så här går det med målen som fullmäktige har beslutat.',
+    fi: 'Näin valtuuston päättämät tavoitteet toteutuvat.',
+    en: 'This is how the goals set by the council are going.',
+  },
+  noGoals: {
+    sv: 'Inga beslutade mål är publicerade än.',
+    fi: 'Päätettyjä tavoitteita ei ole vielä julkaistu.',
+    en: 'No decided goals are published yet.',
+  },
+  areaSummary: {
+    sv: '{met} mål uppfyllda, {partly} delvis, {notMet} inte uppfyllda, {none} kan inte bedömas.',
+    fi: '{met} tavoitetta täyttyi, {partly} osittain, {notMet} ei täyttynyt, {none} ei voi arvioida.',
+    en: '{met} goals met, {partly} partly, {notMet} not met, {none} cannot be judged.',
+  },
+  meetingsTitle: { sv: 'Möten i tid', fi: 'Kokoukset ajallaan', en: 'Meetings on time' },
+  meetingsCount: {
+    sv: 'Handlingar i tid: {docs}. Protokoll i tid: {minutes}. Det gäller {year}.',
+    fi: 'Asiakirjat ajallaan: {docs}. Pöytäkirjat ajallaan: {minutes}. Koskee vuotta {year}.',
+    en: 'Documents on time: {docs}. Minutes on time: {minutes}. This is for {year}.',
+  },
+  noMeetings: { sv: 'Inga möten i år än.', fi: 'Ei vielä kokouksia tänä vuonna.', en: 'No meetings this year yet.' },
+  allMeetings: { sv: 'Alla möten', fi: 'Kaikki kokoukset', en: 'All meetings' },
+  boardsTitle: { sv: 'Nämnder och förvaltningar', fi: 'Lautakunnat ja hallinnot', en: 'Boards and administrations' },
+  boardLead: {
+    sv: 'Här ser du löften, mål och uppdrag för den här delen av kommunen.',
+    fi: 'Täällä näet tämän kunnan osan lupaukset, tavoitteet ja tehtävät.',
+    en: 'Here you see the promises, goals and tasks of this part of the municipality.',
+  },
+  nothingHere: { sv: 'Här finns inget publicerat än.', fi: 'Täällä ei ole vielä mitään julkaistua.', en: 'Nothing is published here yet.' },
+  readMore: { sv: 'Läs mer', fi: 'Lue lisää', en: 'Read more' },
+  directionGoals: { sv: 'Mål', fi: 'Tavoitteet', en: 'Goals' },
+  indicators: { sv: 'Mått', fi: 'Mittarit', en: 'Measures' },
+  assignments: { sv: 'Uppdrag', fi: 'Tehtävät', en: 'Tasks' },
+  noAssignments: { sv: 'Inga uppdrag.', fi: 'Ei tehtäviä.', en: 'No tasks.' },
+  status: { sv: 'Läge', fi: 'Tila', en: 'Status' },
+  endDate: { sv: 'Klart senast', fi: 'Valmis viimeistään', en: 'Due' },
+  latest: { sv: 'Senaste bedömning', fi: 'Viimeisin arvio', en: 'Latest assessment' },
+  period: { sv: 'Period', fi: 'Jakso', en: 'Period' },
+  outcome: { sv: 'Utfall', fi: 'Tulos', en: 'Outcome' },
+  target: { sv: 'Mål', fi: 'Tavoite', en: 'Target' },
+  forecast: { sv: 'Prognos', fi: 'Ennuste', en: 'Forecast' },
+  verdict: { sv: 'Bedömning', fi: 'Arvio', en: 'Assessment' },
+  preliminary: { sv: 'preliminärt', fi: 'alustava', en: 'preliminary' },
+  noValue: { sv: 'Inget värde än.', fi: 'Ei vielä arvoa.', en: 'No value yet.' },
+  indicatorSentence: {
+    sv: 'Senaste utfall {period}: {value}. Målet är {target}.',
+    fi: 'Viimeisin tulos {period}: {value}. Tavoite on {target}.',
+    en: 'Latest outcome {period}: {value}. The target is {target}.',
+  },
+  indicatorSentenceNoTarget: {
+    sv: 'Senaste utfall {period}: {value}.',
+    fi: 'Viimeisin tulos {period}: {value}.',
+    en: 'Latest outcome {period}: {value}.',
+  },
+  history: { sv: 'Utfall över tid', fi: 'Tulokset ajan mittaan', en: 'Outcomes over time' },
+  chartLabel: {
+    sv: 'Diagram: utfall, mål och prognos per år. Samma siffror finns i tabellen.',
+    fi: 'Kaavio: tulos, tavoite ja ennuste vuosittain. Samat luvut ovat taulukossa.',
+    en: 'Chart: outcome, target and forecast per year. The same figures are in the table.',
+  },
+  valuesCaption: { sv: 'Värden per period', fi: 'Arvot jaksoittain', en: 'Values per period' },
+  definition: { sv: 'Så räknas måttet', fi: 'Näin mittari lasketaan', en: 'How it is computed' },
+  source: { sv: 'Källa', fi: 'Lähde', en: 'Source' },
+  unit: { sv: 'Enhet', fi: 'Yksikkö', en: 'Unit' },
+  direction: { sv: 'Bra är', fi: 'Hyvä on', en: 'Good is' },
+  higher: { sv: 'högre värde', fi: 'suurempi arvo', en: 'a higher value' },
+  lower: { sv: 'lägre värde', fi: 'pienempi arvo', en: 'a lower value' },
+  interval: { sv: 'ett värde inom ramen', fi: 'arvo välillä', en: 'a value within the range' },
+  download: { sv: 'Ladda ner', fi: 'Lataa', en: 'Download' },
+  csv: { sv: 'Siffrorna som CSV', fi: 'Luvut CSV-muodossa', en: 'The figures as CSV' },
+  json: { sv: 'Siffrorna som JSON', fi: 'Luvut JSON-muodossa', en: 'The figures as JSON' },
+  embed: { sv: 'Visa på din egen webbplats', fi: 'Näytä omalla sivustollasi', en: 'Show on your own website' },
+  embedText: {
+    sv: 'Kopiera koden. Den visar en liten ruta utan skript.',
+    fi: 'Kopioi koodi. Se näyttää pienen ruudun ilman skriptejä.',
+    en: 'Copy the code. It shows a small box without scripts.',
+  },
+  embedCode: { sv: 'Kod för inbäddning', fi: 'Upotuskoodi', en: 'Embed code' },
+  embedLink: { sv: 'Adress för iframe', fi: 'Iframe-osoite', en: 'Address for an iframe' },
+  embedSource: { sv: 'Källa: {name}', fi: 'Lähde: {name}', en: 'Source: {name}' },
+  owner: { sv: 'Ansvarig', fi: 'Vastuussa', en: 'Responsible' },
+  relatedGoals: { sv: 'Hör till målen', fi: 'Kuuluu tavoitteisiin', en: 'Belongs to the goals' },
+  back: { sv: 'Tillbaka', fi: 'Takaisin', en: 'Back' },
+  dataTitle: { sv: 'Öppna data', fi: 'Avoin data', en: 'Open data' },
+  dataLead: {
+    sv: 'Alla siffror på webbplatsen finns som öppna data. Du får använda dem fritt.',
+    fi: 'Kaikki sivuston luvut ovat avointa dataa. Saat käyttää niitä vapaasti.',
+    en: 'Every figure on the site is open data. You may use it freely.',
+  },
+  licence: { sv: 'Licens', fi: 'Lisenssi', en: 'Licence' },
+  csvFormat: { sv: 'Så ser CSV-filerna ut', fi: 'CSV-tiedostojen muoto', en: 'The CSV format' },
+  csvFormatText: {
+    sv: 'Teckenkodning UTF-8 med BOM. Semikolon mellan fälten. Decimalkomma. Första raden har fältens namn.',
+    fi: 'Merkistö UTF-8 ja BOM. Kentät erotetaan puolipisteellä. Desimaalipilkku. Ensimmäisellä rivillä on kenttien nimet.',
+    en: 'Encoding UTF-8 with BOM. Semicolon between fields. Decimal comma. The first row names the fields.',
+  },
+  catalogue: {
+    sv: 'Maskinläsbar katalog (DCAT-AP-SE)',
+    fi: 'Koneluettava luettelo (DCAT-AP-SE)',
+    en: 'Machine-readable catalogue (DCAT-AP-SE)',
+  },
+  datasets: { sv: 'Datamängder', fi: 'Tietoaineistot', en: 'Datasets' },
+  dataset: { sv: 'Datamängd', fi: 'Tietoaineisto', en: 'Dataset' },
+  formats: { sv: 'Format', fi: 'Muodot', en: 'Formats' },
+  dsPromises: { sv: 'Löften och hur de hålls', fi: 'Lupaukset ja niiden toteutuminen', en: 'Promises and how they are kept' },
+  dsGoals: { sv: 'Mål och bedömningar', fi: 'Tavoitteet ja arviot', en: 'Goals and assessments' },
+  dsIndicators: { sv: 'Mått och värden', fi: 'Mittarit ja arvot', en: 'Measures and values' },
+  dsMeetings: { sv: 'Möten och publicering', fi: 'Kokoukset ja julkaisu', en: 'Meetings and publication' },
+  searchTitle: { sv: 'Sök', fi: 'Haku', en: 'Search' },
+  searchLabel: { sv: 'Sök på webbplatsen', fi: 'Hae sivustolta', en: 'Search the site' },
+  searchButton: { sv: 'Sök', fi: 'Hae', en: 'Search' },
+  searchHits: { sv: '{n} träffar för ”{q}”.', fi: '{n} osumaa haulle ”{q}”.', en: '{n} results for “{q}”.' },
+  searchNone: {
+    sv: 'Inga träffar för ”{q}”. Prova ett annat ord.',
+    fi: 'Ei osumia haulle ”{q}”. Kokeile toista sanaa.',
+    en: 'No results for “{q}”. Try another word.',
+  },
+  searchHint: { sv: 'Skriv ett eller flera ord.', fi: 'Kirjoita yksi tai useampi sana.', en: 'Type one or more words.' },
+  searchTooLong: { sv: 'Skriv högst 200 tecken.', fi: 'Kirjoita enintään 200 merkkiä.', en: 'Type at most 200 characters.' },
+  kindPromise: { sv: 'Löfte', fi: 'Lupaus', en: 'Promise' },
+  kindArea: { sv: 'Målområde', fi: 'Tavoitealue', en: 'Goal area' },
+  kindGoal: { sv: 'Mål', fi: 'Tavoite', en: 'Goal' },
+  kindIndicator: { sv: 'Mått', fi: 'Mittari', en: 'Measure' },
+  kindBoard: { sv: 'Nämnd', fi: 'Lautakunta', en: 'Board' },
+  a11yLink: { sv: 'Tillgänglighet', fi: 'Saavutettavuus', en: 'Accessibility' },
+  dataLink: { sv: 'Öppna data', fi: 'Avoin data', en: 'Open data' },
+  searchLink: { sv: 'Sök', fi: 'Haku', en: 'Search' },
+  footerNav: { sv: 'Om webbplatsen', fi: 'Tietoa sivustosta', en: 'About the site' },
+  tableScroll: { sv: 'Tabellen kan rullas i sidled', fi: 'Taulukkoa voi vierittää sivusuunnassa', en: 'The table scrolls sideways' },
+} satisfies Record<string, Translated>;
+
+/** The accessibility statement (tillgänglighetsredogörelse), in DIGG's structure. */
+export const A11Y = {
+  title: { sv: 'Tillgänglighet för {site}', fi: 'Saavutettavuusseloste: {site}', en: 'Accessibility of {site}' },
+  intro: {
+    sv: '{name} står bakom den här webbplatsen. Vi vill att alla ska kunna använda den. Här ser du hur väl den följer lagen om tillgänglighet till digital offentlig service (DOS-lagen). Du ser också kända brister och hur du kan säga till oss.',
+    fi: '{name} vastaa tästä sivustosta. Haluamme, että mahdollisimman moni voi käyttää sitä. Tässä kerromme, miten sivusto täyttää lain digitaalisen julkisen palvelun saavutettavuudesta. Kerromme tunnetuista puutteista ja siitä, miten voit ilmoittaa ongelmista.',
+    en: '{name} is responsible for this website. We want as many people as possible to be able to use it. Here we describe how the website meets the Swedish law on accessible digital public services. We list known problems and tell you how to report problems to us.',
+  },
+  howTitle: { sv: 'Hur tillgänglig är webbplatsen?', fi: 'Kuinka saavutettava sivusto on?', en: 'How accessible is the website?' },
+  full: {
+    sv: 'Webbplatsen är helt förenlig med lagen.',
+    fi: 'Sivusto täyttää lain vaatimukset kokonaan.',
+    en: 'The website fully complies with the law.',
+  },
+  partial: {
+    sv: 'Webbplatsen är delvis förenlig med lagen. Bristerna står nedan.',
+    fi: 'Sivusto täyttää lain vaatimukset osittain. Puutteet on kuvattu alla.',
+    en: 'The website partly complies with the law. The problems are listed below.',
+  },
+  none: {
+    sv: 'Webbplatsen är inte förenlig med lagen. Bristerna står nedan.',
+    fi: 'Sivusto ei täytä lain vaatimuksia. Puutteet on kuvattu alla.',
+    en: 'The website does not comply with the law. The problems are listed below.',
+  },
+  helpTitle: {
+    sv: 'Vad kan du göra om du inte kan använda delar av webbplatsen?',
+    fi: 'Mitä voit tehdä, jos et voi käyttää osaa sivustosta?',
+    en: 'What can you do if you cannot use parts of the website?',
+  },
+  helpText: {
+    sv: 'Behöver du innehållet i en annan form? Kontakta oss, så hjälper vi dig.',
+    fi: 'Tarvitsetko sisällön toisessa muodossa? Ota yhteyttä, niin autamme.',
+    en: 'Do you need the content in another form? Contact us and we will help you.',
+  },
+  reportTitle: {
+    sv: 'Rapportera brister i webbplatsens tillgänglighet',
+    fi: 'Ilmoita sivuston saavutettavuuspuutteista',
+    en: 'Report problems with the accessibility of the website',
+  },
+  reportText: {
+    sv: 'Vi vill bli bättre. Berätta om du hittar en brist. Då blir det ett ärende hos oss, och vi svarar dig.',
+    fi: 'Haluamme parantaa. Kerro, jos löydät puutteen. Siitä tulee asia meille, ja vastaamme sinulle.',
+    en: 'We want to improve. Tell us if you find a problem. It becomes a case with us, and we will reply.',
+  },
+  reportLink: { sv: 'Rapportera en brist', fi: 'Ilmoita puutteesta', en: 'Report a problem' },
+  superTitle: { sv: 'Tillsyn', fi: 'Valvonta', en: 'Supervision' },
+  superText: {
+    sv: 'Myndigheten för digital förvaltning (Digg) har tillsyn över lagen. Är du inte nöjd med vårt svar? Då kan du anmäla det till Digg.',
+    fi: 'Digitaalisen hallinnon virasto (Digg) valvoo lakia. Etkö ole tyytyväinen vastaukseemme? Voit ilmoittaa asiasta Diggille.',
+    en: 'The Agency for Digital Government (Digg) supervises the law. Not happy with our reply? Then you can report it to Digg.',
+  },
+  superLink: { sv: 'Anmäl till Digg', fi: 'Ilmoita Diggille', en: 'Report to Digg' },
+  techTitle: {
+    sv: 'Teknisk information om webbplatsens tillgänglighet',
+    fi: 'Tekninen tieto sivuston saavutettavuudesta',
+    en: 'Technical information about the accessibility of the website',
+  },
+  techText: {
+    sv: 'Vi följer WCAG 2.1 nivå AA. Sidorna fungerar utan skript och med bara tangentbord. De fungerar också på en smal skärm.',
+    fi: 'Noudatamme WCAG 2.1 -tasoa AA. Sivut toimivat ilman skriptejä ja pelkällä näppäimistöllä. Ne toimivat myös kapealla näytöllä.',
+    en: 'We follow WCAG 2.1 level AA. The pages work without scripts and with a keyboard alone. They also work on a narrow screen.',
+  },
+  issuesTitle: { sv: 'Innehåll som inte är tillgängligt', fi: 'Sisältö, joka ei ole saavutettavaa', en: 'Content that is not accessible' },
+  noIssues: { sv: 'Vi känner inte till några brister.', fi: 'Emme tiedä puutteista.', en: 'We know of no problems.' },
+  testTitle: { sv: 'Hur vi testat webbplatsen', fi: 'Miten testasimme sivuston', en: 'How we tested the website' },
+  testText: {
+    sv: 'Varje sida testas med verktyget axe vid varje ändring. Vi testar också med tangentbord och på en skärm som är 320 pixlar bred.',
+    fi: 'Jokainen sivu testataan axe-työkalulla jokaisen muutoksen yhteydessä. Testaamme myös näppäimistöllä ja 320 pikselin levyisellä näytöllä.',
+    en: 'Every page is tested with the axe tool at every change. We also test with a keyboard and on a screen 320 pixels wide.',
+  },
+  assessedOn: { sv: 'Senaste bedömning: {date}.', fi: 'Viimeisin arvio: {date}.', en: 'Latest assessment: {date}.' },
+  feedbackTitle: { sv: 'Rapportera en brist', fi: 'Ilmoita puutteesta', en: 'Report a problem' },
+  feedbackLead: {
+    sv: 'Berätta vad som inte fungerar och på vilken sida. Vill du ha svar? Skriv din e-post.',
+    fi: 'Kerro, mikä ei toimi ja millä sivulla. Haluatko vastauksen? Kirjoita sähköpostisi.',
+    en: 'Tell us what does not work and on which page. Want a reply? Give your e-mail.',
+  },
+  pageField: { sv: 'Sidans adress (om du vet den)', fi: 'Sivun osoite (jos tiedät sen)', en: 'The page address (if you know it)' },
+  messageField: { sv: 'Vad fungerar inte?', fi: 'Mikä ei toimi?', en: 'What does not work?' },
+  emailField: { sv: 'E-post (om du vill ha svar)', fi: 'Sähköposti (jos haluat vastauksen)', en: 'E-mail (if you want a reply)' },
+  send: { sv: 'Skicka', fi: 'Lähetä', en: 'Send' },
+  thanks: {
+    sv: 'Tack! Vi har tagit emot din rapport. Ärendet har nummer {number}.',
+    fi: 'Kiitos! Olemme vastaanottaneet ilmoituksesi. Asian numero on {number}.',
+    en: 'Thank you! We have received your report. The case number is {number}.',
+  },
+  track: { sv: 'Följ ärendet', fi: 'Seuraa asiaa', en: 'Follow the case' },
+  errorTitle: { sv: 'Det finns ett fel', fi: 'Lomakkeessa on virhe', en: 'There is a problem' },
+  messageMissing: { sv: 'Skriv vad som inte fungerar.', fi: 'Kirjoita, mikä ei toimi.', en: 'Write what does not work.' },
+  messageTooLong: { sv: 'Skriv högst 5 000 tecken.', fi: 'Kirjoita enintään 5 000 merkkiä.', en: 'Write at most 5,000 characters.' },
+  pageTooLong: {
+    sv: 'Adressen får vara högst 500 tecken.',
+    fi: 'Osoite saa olla enintään 500 merkkiä.',
+    en: 'The address may be at most 500 characters.',
+  },
+  emailInvalid: {
+    sv: 'Skriv e-post som namn@exempel.se, eller lämna fältet tomt.',
+    fi: 'Kirjoita sähköposti muodossa nimi@esimerkki.fi tai jätä kenttä tyhjäksi.',
+    en: 'Write an e-mail like name@example.com, or leave the field empty.',
+  },
+  noCategory: {
+    sv: 'Kommunen tar inte emot rapporter här just nu. Skriv till oss via formuläret för frågor.',
+    fi: 'Kunta ei juuri nyt ota vastaan ilmoituksia tätä kautta. Käytä kysymyslomaketta.',
+    en: 'The municipality does not take reports here right now. Please use the question form.',
+  },
+} satisfies Record<string, Translated>;
+
+export const STATUS_WORDS: Record<string, Translated> = {
+  met: { sv: 'uppfyllt', fi: 'täyttyi', en: 'met' },
+  partly: { sv: 'delvis uppfyllt', fi: 'täyttyi osittain', en: 'partly met' },
+  not_met: { sv: 'inte uppfyllt', fi: 'ei täyttynyt', en: 'not met' },
+  no_data: { sv: 'kan inte bedömas', fi: 'ei voi arvioida', en: 'cannot be judged' },
+  kept: { sv: 'hölls', fi: 'pidettiin', en: 'kept' },
+  notKept: { sv: 'hölls inte', fi: 'ei pidetty', en: 'not kept' },
+  tooFew: { sv: 'för få fall', fi: 'liian vähän tapauksia', en: 'too few cases' },
+  noMeasure: { sv: 'inga mätningar än', fi: 'ei vielä mittauksia', en: 'no measurements yet' },
+};
+
+export const WORK_STATUS: Record<string, Translated> = {
+  not_started: { sv: 'inte påbörjat', fi: 'ei aloitettu', en: 'not started' },
+  ongoing: { sv: 'pågår', fi: 'käynnissä', en: 'ongoing' },
+  done: { sv: 'klart', fi: 'valmis', en: 'done' },
+  delayed: { sv: 'försenat', fi: 'myöhässä', en: 'delayed' },
+  cancelled: { sv: 'avbrutet', fi: 'peruttu', en: 'cancelled' },
+};
+
+/** "{a} av {b}" with the values put in. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, key: string) => (key in values ? String(values[key]) : m));
+}
+
+export function t(text: Translated, lang: Lang, values?: Record<string, string | number>): string {
+  return values ? fill(text[lang], values) : text[lang];
+}
