@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../accounts/actor.ts';
+import type { ComparisonSeries } from '../kolada/index.ts';
 import type { AssessmentStatus } from './assessment.ts';
 import { goalDetail, indicatorDetail, planTree } from './goals.read.ts';
 import { listPlans } from './goals.service.ts';
@@ -49,6 +50,8 @@ export interface PublicIndicator {
   goalIds: string[];
   values: PublicValue[];
   assessments: { period: string; status: AssessmentStatus; reason: string }[];
+  /** Kolada-fed indicators: the municipality against its comparisons, and where and when the figures came from. */
+  comparison: { comparisons: ComparisonSeries[]; sourceNote: string } | null;
 }
 
 export interface PublicGoal {
@@ -100,6 +103,7 @@ function publicIndicator(d: Awaited<ReturnType<typeof indicatorDetail>>): Public
     goalIds: d.goalIds,
     values: d.values.map((v) => ({ period: v.period, kind: v.kind, value: v.value, preliminary: v.preliminary })),
     assessments: d.assessments.map((a) => ({ period: a.period, status: a.status, reason: a.reason })),
+    comparison: d.kolada && d.comparisons.length > 0 ? { comparisons: d.comparisons, sourceNote: d.kolada.sourceNote } : null,
   };
 }
 

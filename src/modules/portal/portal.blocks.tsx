@@ -5,6 +5,8 @@
 import type { VNode } from 'preact';
 import type { Db } from '../../db/database.ts';
 import { formatCount, type Lang, langAttr, swedishOn } from '../../web/i18n.ts';
+import { satisfactionSummary } from '../satisfaction/index.ts';
+import type { Grade } from '../satisfaction/nki.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
 import type { PortalData } from './portal.data.ts';
 import { share } from './portal.present.ts';
@@ -140,6 +142,50 @@ registerPortalBlock({
         )}
         <p>
           <a href={`/${tenant.slug}/goals?lang=${lang}`}>{T.goalsTitle[lang]}</a>
+        </p>
+      </section>
+    );
+  },
+});
+
+const GRADE_WORDS: Record<Grade, Record<Lang, string>> = {
+  very_high: { sv: 'mycket högt', fi: 'erittäin korkea', en: 'very high' },
+  high: { sv: 'högt', fi: 'korkea', en: 'high' },
+  pass: { sv: 'godkänt', fi: 'hyväksytty', en: 'acceptable' },
+  low: { sv: 'lågt', fi: 'matala', en: 'low' },
+  very_low: { sv: 'mycket lågt', fi: 'erittäin matala', en: 'very low' },
+};
+
+/** The latest year's total NKI: this year's once it exists, else last year's (Insikt is published the year after). */
+async function latestSatisfaction(ctx: BlockContext) {
+  const year = Number(ctx.data.today.slice(0, 4));
+  return (await satisfactionSummary(ctx.db, ctx.tenant.id, year)) ?? (await satisfactionSummary(ctx.db, ctx.tenant.id, year - 1));
+}
+
+registerPortalBlock({
+  id: 'satisfaction',
+  order: 40,
+  fingerprint: async (ctx) => JSON.stringify(await latestSatisfaction(ctx)),
+  render: async (ctx) => {
+    const s = await latestSatisfaction(ctx);
+    if (!s) return null;
+    const { lang, tenant } = ctx;
+    const trend =
+      s.trend === null
+        ? null
+        : s.trend === 0
+          ? T.satisfactionTrendSame[lang]
+          : t(s.trend > 0 ? T.satisfactionTrendUp : T.satisfactionTrendDown, lang, { n: formatCount(Math.abs(s.trend), lang) });
+    return (
+      <section class="portal-block" aria-labelledby="b-satisfaction">
+        <h2 id="b-satisfaction">{T.satisfactionTitle[lang]}</h2>
+        <p class="portal-figure">
+          {t(T.satisfactionFigure, lang, { nki: formatCount(s.nki, lang), year: s.year, grade: GRADE_WORDS[s.grade][lang] })}
+          {trend ? ` ${trend}` : ''}
+        </p>
+        {s.generated ? <p>{T.satisfactionGenerated[lang]}</p> : null}
+        <p>
+          <a href={`/${tenant.slug}/nojdhet?lang=${lang}`}>{T.allSatisfaction[lang]}</a>
         </p>
       </section>
     );

@@ -47,6 +47,33 @@ export const T = {
     fi: '{met} tavoitetta täyttyi, {partly} osittain, {notMet} ei täyttynyt, {none} ei voi arvioida.',
     en: '{met} goals met, {partly} partly, {notMet} not met, {none} cannot be judged.',
   },
+  satisfactionTitle: { sv: 'Nöjda kunder', fi: 'Asiakastyytyväisyys', en: 'Customer satisfaction' },
+  satisfactionFigure: {
+    sv: 'Företagens nöjdhet (NKI) var {nki} av 100 år {year}. Det är {grade}.',
+    fi: 'Yritysten tyytyväisyys (NKI) oli {nki}/100 vuonna {year}. Se on {grade}.',
+    en: 'Business satisfaction (NKI) was {nki} out of 100 in {year}. That is {grade}.',
+  },
+  satisfactionTrendUp: {
+    sv: 'Det är {n} mer än året innan.',
+    fi: 'Se on {n} enemmän kuin edellisenä vuonna.',
+    en: 'That is {n} more than the year before.',
+  },
+  satisfactionTrendDown: {
+    sv: 'Det är {n} mindre än året innan.',
+    fi: 'Se on {n} vähemmän kuin edellisenä vuonna.',
+    en: 'That is {n} less than the year before.',
+  },
+  satisfactionTrendSame: {
+    sv: 'Det är lika som året innan.',
+    fi: 'Se on sama kuin edellisenä vuonna.',
+    en: 'That is the same as the year before.',
+  },
+  satisfactionGenerated: {
+    sv: 'Siffrorna är påhittade demodata.',
+    fi: 'Luvut ovat keksittyä esittelydataa.',
+    en: 'The figures are made-up demo data.',
+  },
+  allSatisfaction: { sv: 'Nöjdhet per område', fi: 'Tyytyväisyys aloittain', en: 'Satisfaction by area' },
   meetingsTitle: { sv: 'Möten i tid', fi: 'Kokoukset ajallaan', en: 'Meetings on time' },
   meetingsCount: {
     sv: 'Handlingar i tid: {docs}. Protokoll i tid: {minutes}. Det gäller {year}.',

@@ -2,12 +2,14 @@
 // areas, indicators, boards and administrations, open data, the accessibility statement and its
 // feedback form, search, and the small embeddable views. Server-rendered, no script; everything a
 // municipality typed is in Swedish and marked lang="sv" on Finnish and English pages.
+
 import type { ComponentChildren, VNode } from 'preact';
 import type { FieldError } from '../../http/errors.ts';
 import { CsrfField, ErrorSummary, ScrollTable, TextField } from '../../web/components.tsx';
 import { formatLongDate, type Lang, langAttr, swedishOn } from '../../web/i18n.ts';
 import { Document, PublicPage } from '../../web/layout.tsx';
 import { ASSESSMENT_SYMBOLS, type PublicGoalArea, type PublicIndicator, type PublicPlan } from '../goals/index.ts';
+import { PublicComparisonSection } from '../kolada/index.ts';
 import type { OrgUnit } from '../org/org.service.ts';
 import type { PromiseBrief } from '../promises/promises.public.data.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
@@ -404,6 +406,7 @@ export function IndicatorPage({
           </>
         )}
       </dl>
+      {ind.comparison ? <PublicComparisonSection lang={lang} data={ind.comparison} decimals={ind.decimals} /> : null}
       <h2>{T.download[lang]}</h2>
       <ul>
         <li>
