@@ -25,6 +25,12 @@ declare module '@fastify/session' {
     userId?: string;
     tenantId?: string;
     flash?: string;
+    /** Shown on "Mina inloggningar" so that a person recognises the browser. */
+    userAgent?: string;
+    /** A sign-on under way: state, nonce and PKCE verifier until the provider's callback. */
+    signOnPending?: import('../modules/accounts/oidc.client.ts').PendingSignOn;
+    /** Signed in through single sign-on: for logout at the provider too. */
+    signOn?: { tenantId: string; idToken?: string };
   }
 }
 
@@ -141,6 +147,8 @@ export async function signIn(request: FastifyRequest, actor: Actor): Promise<voi
   await request.session.regenerate();
   request.session.userId = actor.userId ?? undefined;
   request.session.tenantId = actor.tenantId;
+  const agent = request.headers['user-agent'];
+  request.session.userAgent = typeof agent === 'string' ? agent.slice(0, 300) : undefined;
 }
 
 export async function signOut(request: FastifyRequest): Promise<void> {
