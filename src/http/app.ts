@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyLoggerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerPublicCaseRoutes } from '../modules/cases/cases.public.routes.ts';
 import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerOrgRoutes(app, ctx);
   registerTenantRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerPublicCaseRoutes(app, ctx);

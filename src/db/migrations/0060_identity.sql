@@ -81,5 +81,6 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
 
 -- The audit page's filters: who, which object, what kind of object — each within a tenant, newest first.
-CREATE INDEX audit_log_tenant_actor ON audit_log (tenant_id, actor_user_id, at DESC);
-CREATE INDEX audit_log_tenant_entity ON audit_log (tenant_id, entity, entity_id, at DESC);
+CREATE INDEX audit_log_tenant_id ON audit_log (tenant_id, id DESC);
+CREATE INDEX audit_log_tenant_actor ON audit_log (tenant_id, actor_user_id, id DESC);
+CREATE INDEX audit_log_tenant_entity ON audit_log (tenant_id, entity, entity_id, id DESC);
