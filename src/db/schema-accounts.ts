@@ -51,7 +51,19 @@ export interface AccountPolicyTable {
   updated_at: Generated<Date>;
 }
 
+/** "Forgot password" links (migration 0061): only the token's SHA-256. */
+export interface PasswordResetTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface AccountTables {
+  password_resets: PasswordResetTable;
   login_failures: LoginFailureTable;
   oidc_configs: OidcConfigTable;
   oidc_identities: OidcIdentityTable;

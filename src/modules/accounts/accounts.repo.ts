@@ -146,3 +146,25 @@ export async function revokeToken(db: Db, tenantId: string, userId: string, id: 
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+export async function setPasswordHash(db: Db, tenantId: string, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+/** Ends every session of a user (a disabled account, a new password). */
+export async function deleteSessionsOfUser(db: Db, tenantId: string, userId: string): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Revokes every live token of a user at once. */
+export async function revokeTokensOfUser(db: Db, tenantId: string, userId: string): Promise<number> {
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

@@ -21,6 +21,7 @@ import { AccountPage, UserPage, UsersPage } from './accounts.views.tsx';
 import { registerLoginRoutes } from './login.routes.ts';
 import { loginLockOf, unlockUser } from './login.service.ts';
 import { registerSignOnRoutes } from './oidc.routes.ts';
+import { registerPasswordRoutes } from './password.routes.ts';
 import { requireAnyRole, requireSomeRole } from './policy.ts';
 
 /** A form's fields as text; a field sent twice (an array) is refused with a 400, not a 500. */
@@ -43,6 +44,7 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
   const now = () => ctx.now?.() ?? new Date();
   registerLoginRoutes(app, ctx);
   registerSignOnRoutes(app, ctx);
+  registerPasswordRoutes(app, ctx);
 
   app.get('/staff/users', async (request, reply) => {
     const { actor, session } = staffContext(request, reply);

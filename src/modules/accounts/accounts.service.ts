@@ -13,11 +13,11 @@ import type { Tenant } from '../tenants/tenants.repo.ts';
 import { findTenantById } from '../tenants/tenants.repo.ts';
 import * as repo from './accounts.repo.ts';
 import { type Actor, ROLES } from './actor.ts';
+import { MIN_PASSWORD, passwordProblem } from './password-policy.ts';
 import { requireAnyRole } from './policy.ts';
 
 // OWASP's argon2id baseline (m = 19 MiB, t = 2, p = 1).
 const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-const MIN_PASSWORD = 12;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
@@ -59,6 +59,8 @@ export async function createUser(actor: Actor, input: unknown, { db }: { db: Db 
   requireAnyRole(actor, ['admin']);
   const value = validate(UserInput, input, USER_MESSAGES);
   const email = value.email.trim().toLowerCase();
+  const problem = value.password ? passwordProblem(value.password, { email }) : undefined;
+  if (problem) throw new AppError('validation', problem, { fields: [{ field: 'password', message: problem }] });
   // A quick answer for the common case; under concurrency the unique key decides (below).
   if (await repo.findUserByEmail(db, actor.tenantId, email)) throw emailTaken();
   const generatedPassword = value.password ? undefined : generatePassword();

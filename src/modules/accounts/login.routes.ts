@@ -90,7 +90,12 @@ export function registerLoginRoutes(app: App, ctx: AppContext): void {
     if (request.actor) return reply.redirect(landing(request.actor, safeNext(query.next)), 303);
     // ?org= (or the older ?tenant=) in a link from the municipality's own pages wins over the cookie.
     const tenant = [query.org, query.tenant].find((v) => typeof v === 'string') as string | undefined;
-    const notice = query.loggedOut === '1' ? 'Du är utloggad.' : undefined;
+    const notice =
+      query.loggedOut === '1'
+        ? 'Du är utloggad.'
+        : query.passwordChanged === '1'
+          ? 'Ditt nya lösenord är sparat. Logga in med det.'
+          : undefined;
     return page(request, reply, 200, { tenant: tenant ?? '', email: '', next: query.next, notice });
   });
 
