@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifySession from '@fastify/session';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { actorFromToken, loadActor } from '../modules/accounts/accounts.service.ts';
+import { loadActor, tokenAccess } from '../modules/accounts/accounts.service.ts';
 import type { Actor } from '../modules/accounts/actor.ts';
 import { requireSomeRole } from '../modules/accounts/policy.ts';
 import { findTenantById } from '../modules/tenants/tenants.repo.ts';
@@ -94,8 +94,12 @@ export async function registerAuth(app: App, ctx: AppContext): Promise<void> {
   app.addHook('preHandler', async (request, reply) => {
     const token = bearerToken(request);
     if (token) {
-      const actor = await actorFromToken(ctx.db, token);
-      if (!actor) throw unauthorized();
+      const found = await tokenAccess(ctx.db, token);
+      if (!found) throw unauthorized();
+      if (found.readOnly && isMutating(request.method)) {
+        throw new AppError('forbidden', 'Den här API-token får bara läsa. Skapa en token utan läsbegränsning för att ändra något.');
+      }
+      const actor = found.actor;
       request.actor = actor;
       request.authenticatedBy = 'token';
       return;

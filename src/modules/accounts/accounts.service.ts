@@ -151,6 +151,13 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     if (!user) throw notFound('Användaren');
     if (user.active === active) return;
     await repo.setActive(trx, actor.tenantId, userId, active);
+    // Disabling ends every session and token of the user at once, in the same transaction.
+    const ended = active
+      ? { sessions: 0, tokens: 0 }
+      : {
+          sessions: await repo.deleteSessionsOfUser(trx, actor.tenantId, userId),
+          tokens: await repo.revokeTokensOfUser(trx, actor.tenantId, userId),
+        };
     await recordAudit(trx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
@@ -158,6 +165,7 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
       action: active ? 'activate' : 'deactivate',
       entity: 'user',
       entityId: userId,
+      data: active ? {} : { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens },
     });
   });
 }
@@ -193,6 +201,7 @@ export async function createApiToken(
   db: Db,
   owner: { tenantId: string; userId: string; label: string },
   name: string,
+  options: { expiresAt?: Date | null; readOnly?: boolean } = {},
 ): Promise<CreatedToken> {
   const cleanName = name.trim() || 'API-token';
   if (cleanName.length > 100)
@@ -207,6 +216,8 @@ export async function createApiToken(
       name: cleanName,
       tokenHash: tokenHash(token),
       prefix: token.slice(0, 12),
+      expiresAt: options.expiresAt ?? null,
+      readOnly: options.readOnly ?? false,
     });
     await recordAudit(trx, {
       tenantId: owner.tenantId,
@@ -215,20 +226,36 @@ export async function createApiToken(
       action: 'create',
       entity: 'api_token',
       entityId: row.id,
-      data: { name: cleanName, prefix: row.prefix },
+      data: {
+        name: cleanName,
+        prefix: row.prefix,
+        expiresAt: options.expiresAt?.toISOString() ?? null,
+        readOnly: options.readOnly ?? false,
+      },
     });
     return { id: row.id, name: row.name, token };
   });
 }
 
+/**
+ * The actor of a token that may also write; a read-only token gives none here (used where the
+ * caller cannot tell reading from writing, e.g. Open311's api_key). The Bearer check uses tokenAccess.
+ */
 export async function actorFromToken(db: Db, token: string): Promise<Actor | undefined> {
+  const access = await tokenAccess(db, token);
+  return access && !access.readOnly ? access.actor : undefined;
+}
+
+/** The actor of a live token (not revoked, not expired, owner active), and whether the token may only read. */
+export async function tokenAccess(db: Db, token: string): Promise<{ actor: Actor; readOnly: boolean } | undefined> {
   if (!token.startsWith('insyn_') || token.length > 100) return undefined;
   const row = await repo.findActiveToken(db, tokenHash(token));
   if (!row) return undefined;
   const tenant = await findTenantById(db, row.tenantId);
   if (!tenant) return undefined;
   await repo.touchToken(db, row.id);
-  return loadActor(db, tenant, row.userId);
+  const actor = await loadActor(db, tenant, row.userId);
+  return actor ? { actor, readOnly: row.readOnly } : undefined;
 }
 
 export async function revokeApiToken(actor: Actor, tokenId: string, { db }: { db: Db }): Promise<void> {
@@ -250,5 +277,23 @@ export async function revokeApiToken(actor: Actor, tokenId: string, { db }: { db
 export const listUsers = repo.listUsers;
 export const listAllGrants = repo.listAllGrants;
 export const listTokens = repo.listTokens;
+export const listSessionsOfUser = repo.listSessionsOfUser;
+
+/** Ends one of my own sessions (from "Mina inloggningar"); another's is not found. */
+export async function endOwnSession(actor: Actor, ref: string, { db }: { db: Db }): Promise<void> {
+  if (!actor.userId || !/^[0-9a-f]{64}$/.test(ref)) throw notFound('Inloggningen');
+  const userId = actor.userId;
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.deleteSessionByRef(trx, actor.tenantId, userId, ref))) throw notFound('Inloggningen');
+    await recordAudit(trx, {
+      tenantId: actor.tenantId,
+      actorUserId: userId,
+      actorLabel: actor.label,
+      action: 'end',
+      entity: 'session',
+      entityId: ref.slice(0, 16),
+    });
+  });
+}
 export const findUserByEmail = repo.findUserByEmail;
 export type { Role };
