@@ -157,7 +157,17 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
   app.post('/staff/account/sessions', async (request, reply) => {
     const { actor } = staffContext(request, reply, { withoutRole: true });
     const body = formFields(request.body);
-    await endOwnSession(actor, body.sessionRef ?? '', { db });
+    const ref = body.sessionRef ?? '';
+    await endOwnSession(actor, ref, { db });
+    if (
+      ref ===
+      createHash('sha256')
+        .update(request.session.sessionId ?? '')
+        .digest('hex')
+    ) {
+      await request.session.destroy();
+      return reply.redirect('/staff/login?loggedOut=1', 303);
+    }
     request.session.flash = 'Inloggningen har avslutats.';
     return reply.redirect(ACCOUNT_PAGE, 303);
   });

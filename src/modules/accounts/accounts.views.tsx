@@ -274,20 +274,16 @@ function SessionsTable({ session, sessions, currentRef }: { session: Session; se
             <td>{formatDateTime(s.createdAt)}</td>
             <td>{formatDateTime(s.lastSeenAt)}</td>
             <td>
-              {s.ref === currentRef ? (
-                'Logga ut ovan'
-              ) : (
-                <form method="post" action="/staff/account/sessions" class="inline">
-                  <CsrfField token={session.csrfToken} />
-                  <input type="hidden" name="sessionRef" value={s.ref} />
-                  <button type="submit" class="link-button">
-                    Avsluta{' '}
-                    <span class="visually-hidden">
-                      inloggningen i {browserName(s.userAgent)} från {formatDateTime(s.createdAt)}
-                    </span>
-                  </button>
-                </form>
-              )}
+              <form method="post" action="/staff/account/sessions" class="inline">
+                <CsrfField token={session.csrfToken} />
+                <input type="hidden" name="sessionRef" value={s.ref} />
+                <button type="submit" class="link-button">
+                  {s.ref === currentRef ? 'Avsluta (loggar ut dig här)' : 'Avsluta'}{' '}
+                  <span class="visually-hidden">
+                    inloggningen i {browserName(s.userAgent)} från {formatDateTime(s.createdAt)}
+                  </span>
+                </button>
+              </form>
             </td>
           </tr>
         ))}

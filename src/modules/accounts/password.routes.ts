@@ -59,7 +59,7 @@ export function registerPasswordRoutes(app: App, { db, config, now: clock }: App
     // The link's token is a secret: the request log redacts `token=` (log-redaction.ts).
     const token = String((request.query as Record<string, unknown>).token ?? '');
     reply.header('cache-control', 'no-store');
-    const usable = await resetLinkUsable(db, token, now());
+    const usable = token === '' || (await resetLinkUsable(db, token, now()));
     return html(
       reply,
       renderPage(ResetPasswordPage({ token, csrf: csrfToken(reply), errors: [], unusable: usable ? undefined : UNUSABLE })),

@@ -82,7 +82,17 @@ export function ResetPasswordPage({
           <ErrorSummary errors={errors} />
           <form method="post" action="/staff/password/reset" novalidate>
             <CsrfField token={csrf} />
-            <input type="hidden" name="token" value={token} />
+            {token ? (
+              <input type="hidden" name="token" value={token} />
+            ) : (
+              <TextField
+                id="token"
+                label="Koden från mejlet"
+                hint="Om länken i mejlet inte gick att öppna: klistra in det som står efter token= i länken."
+                value=""
+                errors={errors}
+              />
+            )}
             <Field id="password" label="Nytt lösenord" hint={PASSWORD_RULES} error={error}>
               <input
                 type="password"
