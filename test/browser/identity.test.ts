@@ -102,12 +102,12 @@ describe('single sign-on in a browser', () => {
     expect(await page.getByText('loggade in').count()).toBeGreaterThan(0);
     await scan(page);
 
-    const logoutRequest = page.waitForRequest((r) => r.url().startsWith(`${provider.issuer}/session/end`));
+    const logoutRequest = page.waitForRequest((r) => r.url().startsWith(`${provider.issuer}/session/end`), { timeout: 30_000 });
     await page.getByRole('button', { name: 'Logga ut' }).click();
     const end = new URL((await logoutRequest).url());
     expect(end.searchParams.get('id_token_hint')).toBeTruthy();
     await page.context().close();
-  });
+  }, 240_000);
 
   it('says clearly when the sign-on could not be completed, on an accessible page, without JavaScript', async () => {
     const page = await newPage(false);

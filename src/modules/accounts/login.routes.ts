@@ -12,7 +12,7 @@ import { ACCOUNT_PAGE, html } from '../../web/staff.ts';
 import { findTenantById, findTenantBySlug, listTenants } from '../tenants/tenants.repo.ts';
 import type { Actor } from './actor.ts';
 import { signInWithPassword } from './login.service.ts';
-import { LoginPage } from './login.views.tsx';
+import { LoggedOutPage, LoginPage } from './login.views.tsx';
 import { throttleMessage } from './login-throttle.ts';
 import { endSessionUrl } from './oidc.client.ts';
 import { accountPolicyOf, resolveProvider, signOnNames } from './oidc.service.ts';
@@ -140,7 +140,13 @@ export function registerLoginRoutes(app: App, ctx: AppContext): void {
       const tenant = await findTenantById(db, signOn.tenantId);
       const settings = tenant ? await resolveProvider(db, config, tenant) : undefined;
       const url = settings ? await endSessionUrl(settings, signOn.idToken, `${config.baseUrl}/staff/login?loggedOut=1`) : undefined;
-      if (url) return reply.redirect(url, 303);
+      if (url) {
+        // Not a redirect: the CSP's form-action 'self' (rightly) stops a form post from being
+        // redirected to another site. A page that refreshes to the provider (a navigation, which
+        // form-action does not cover), with the same link to follow by hand.
+        reply.header('refresh', `0;url=${url}`).header('cache-control', 'no-store');
+        return html(reply, renderPage(LoggedOutPage({ provider: settings?.displayName ?? '', url })));
+      }
     }
     return reply.redirect('/staff/login?loggedOut=1', 303);
   });

@@ -136,3 +136,16 @@ function PasswordForm({
     </>
   );
 }
+
+/** After logout from Insyn, on the way to the provider's logout (the Refresh header takes the browser there). */
+export function LoggedOutPage({ provider, url }: { provider: string; url: string }) {
+  return (
+    <StaffPage title="Utloggad">
+      <h1>Du är utloggad från Insyn</h1>
+      <p>Nu loggas du ut från {provider} också.</p>
+      <p>
+        <a href={url}>Fortsätt till {provider} för att logga ut där</a>
+      </p>
+    </StaffPage>
+  );
+}
