@@ -208,12 +208,6 @@ export function SignOnSettingsPage({ session, view, units, redirectUri, flash, e
             <label for="localPasswords-no">Avstängda: bara identitetstjänsten</label>
           </div>
         </fieldset>
-        <Checkbox
-          id="totpRequiredForAdmins"
-          name="totpRequiredForAdmins"
-          label="Administratörer måste använda tvåstegsverifiering (engångskod) vid inloggning med lösenord"
-          checked={policy.totpRequiredForAdmins}
-        />
         <button type="submit">Spara reglerna</button>
       </form>
     </StaffPage>
