@@ -26,6 +26,19 @@ export interface Config {
   koladaUrl: string;
   /** How long one Kolada request may take (KOLADA_TIMEOUT_SECONDS, default 10). */
   koladaTimeoutMs: number;
+  /** Single sign-on for one tenant from the environment, used while that tenant has none of its own. */
+  oidc: OidcEnvConfig | undefined;
+}
+
+export interface OidcEnvConfig {
+  tenantSlug: string;
+  displayName: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  groupsClaim: string;
+  createAccounts: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +124,26 @@ function sessionSecret(env: Env, dataDir: string, production: boolean): string {
   return secret;
 }
 
+/** OIDC_* together or not at all: a half-configured sign-on stops the start. */
+function oidcFromEnv(env: Env): OidcEnvConfig | undefined {
+  const names = ['OIDC_TENANT', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const given = names.filter((n) => env[n]);
+  if (given.length === 0) return undefined;
+  const missing = names.filter((n) => !env[n]);
+  if (missing.length > 0) throw new ConfigError(`${missing.join(', ')} must be set together with ${given.join(', ')}`);
+  const issuer = url(env, 'OIDC_ISSUER', ['https:', 'http:']) ?? '';
+  return {
+    tenantSlug: env.OIDC_TENANT ?? '',
+    displayName: env.OIDC_DISPLAY_NAME || 'organisationens inloggning',
+    issuer,
+    clientId: env.OIDC_CLIENT_ID ?? '',
+    clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+    scopes: env.OIDC_SCOPES || 'openid email profile',
+    groupsClaim: env.OIDC_GROUPS_CLAIM || 'groups',
+    createAccounts: boolean(env, 'OIDC_CREATE_ACCOUNTS', false),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -138,5 +171,6 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: boolean(env, 'SEED_DEMO', !production),
     koladaUrl: (url(env, 'KOLADA_URL', ['http:', 'https:']) ?? 'https://api.kolada.se/v3').replace(/\/$/, ''),
     koladaTimeoutMs: integer(env, 'KOLADA_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
+    oidc: oidcFromEnv(env),
   };
 }

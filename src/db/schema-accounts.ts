@@ -1,4 +1,5 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { Role } from './schema.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -11,6 +12,61 @@ export interface LoginFailureTable {
   locked_until: Timestamp | null;
 }
 
+/** The tenant's identity provider (migration 0060). */
+export interface OidcConfigTable {
+  tenant_id: string;
+  display_name: string;
+  issuer: string;
+  client_id: string;
+  client_secret_enc: string;
+  scopes: Generated<string>;
+  groups_claim: Generated<string>;
+  create_accounts: Generated<boolean>;
+  enabled: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface OidcIdentityTable {
+  tenant_id: string;
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  last_login_at: Timestamp | null;
+}
+
+export interface OidcRoleRuleTable {
+  id: Generated<string>;
+  tenant_id: string;
+  group_value: string;
+  role: Role;
+  unit_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AccountPolicyTable {
+  tenant_id: string;
+  local_passwords: Generated<boolean>;
+  totp_required_for_admins: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+/** "Forgot password" links (migration 0061): only the token's SHA-256. */
+export interface PasswordResetTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface AccountTables {
+  password_resets: PasswordResetTable;
   login_failures: LoginFailureTable;
+  oidc_configs: OidcConfigTable;
+  oidc_identities: OidcIdentityTable;
+  oidc_role_rules: OidcRoleRuleTable;
+  account_policies: AccountPolicyTable;
 }

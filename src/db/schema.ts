@@ -60,6 +60,8 @@ export interface RoleGrantTable {
   user_id: string;
   role: Role;
   unit_id: string | null;
+  /** 'oidc': given by a sign-on role rule (migration 0060). */
+  source: Generated<'manual' | 'oidc'>;
   created_at: CreatedAt;
 }
 
@@ -73,12 +75,19 @@ export interface ApiTokenTable {
   created_at: CreatedAt;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  read_only: Generated<boolean>;
 }
 
 export interface SessionTable {
   sid: string;
   data: Json<Record<string, unknown>>;
   expires_at: Timestamp;
+  tenant_id: string | null;
+  user_id: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  user_agent: string | null;
 }
 
 export interface ClosedDayTable {

@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyLoggerOptions } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { registerAccountRoutes } from '../modules/accounts/accounts.routes.ts';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.ts';
 import { registerCalendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { registerPublicCaseRoutes } from '../modules/cases/cases.public.routes.ts';
 import { registerCaseRoutes } from '../modules/cases/cases.routes.ts';
@@ -83,11 +84,17 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
         upgradeInsecureRequests: null,
       },
     },
-    strictTransportSecurity: ctx.config.production,
+    // HSTS only on responses that went over HTTPS (below): sent over plain HTTP it would be ignored,
+    // and a development server on http://localhost must not pin the browser to https.
+    strictTransportSecurity: false,
     // same-origin, not helmet's no-referrer: under no-referrer a browser sends `Origin: null` even on
     // our own form posts, which the CSRF origin check must refuse; other sites still get no referrer
     // (so a tracking link never leaks to them).
     referrerPolicy: { policy: 'same-origin' },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    // request.protocol honours X-Forwarded-Proto only from TRUST_PROXY's proxies.
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db, options.rateLimitNamespace) });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
@@ -118,6 +125,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerOrgRoutes(app, ctx);
   registerTenantRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerPublicCaseRoutes(app, ctx);

@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifySession from '@fastify/session';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { actorFromToken, loadActor } from '../modules/accounts/accounts.service.ts';
+import { loadActor, tokenAccess } from '../modules/accounts/accounts.service.ts';
 import type { Actor } from '../modules/accounts/actor.ts';
 import { requireSomeRole } from '../modules/accounts/policy.ts';
 import { findTenantById } from '../modules/tenants/tenants.repo.ts';
@@ -25,6 +25,12 @@ declare module '@fastify/session' {
     userId?: string;
     tenantId?: string;
     flash?: string;
+    /** Shown on "Mina inloggningar" so that a person recognises the browser. */
+    userAgent?: string;
+    /** A sign-on under way: state, nonce and PKCE verifier until the provider's callback. */
+    signOnPending?: import('../modules/accounts/oidc.client.ts').PendingSignOn;
+    /** Signed in through single sign-on: for logout at the provider too. */
+    signOn?: { tenantId: string; idToken?: string };
   }
 }
 
@@ -88,8 +94,12 @@ export async function registerAuth(app: App, ctx: AppContext): Promise<void> {
   app.addHook('preHandler', async (request, reply) => {
     const token = bearerToken(request);
     if (token) {
-      const actor = await actorFromToken(ctx.db, token);
-      if (!actor) throw unauthorized();
+      const found = await tokenAccess(ctx.db, token);
+      if (!found) throw unauthorized();
+      if (found.readOnly && isMutating(request.method)) {
+        throw new AppError('forbidden', 'Den här API-token får bara läsa. Skapa en token utan läsbegränsning för att ändra något.');
+      }
+      const actor = found.actor;
       request.actor = actor;
       request.authenticatedBy = 'token';
       return;
@@ -141,6 +151,8 @@ export async function signIn(request: FastifyRequest, actor: Actor): Promise<voi
   await request.session.regenerate();
   request.session.userId = actor.userId ?? undefined;
   request.session.tenantId = actor.tenantId;
+  const agent = request.headers['user-agent'];
+  request.session.userAgent = typeof agent === 'string' ? agent.slice(0, 300) : undefined;
 }
 
 export async function signOut(request: FastifyRequest): Promise<void> {

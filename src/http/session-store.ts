@@ -9,9 +9,19 @@ export function databaseSessionStore(db: Db): SessionStore {
     set(sid, session, callback) {
       const expires = (session as { cookie?: { expires?: Date | string | null } }).cookie?.expires;
       const expiresAt = expires ? new Date(expires) : new Date(Date.now() + DEFAULT_TTL_MS);
+      // Who the session belongs to, in columns: "Mina inloggningar" lists them, disabling a user ends them.
+      const owner = session as { userId?: string; tenantId?: string; userAgent?: string };
+      const columns = {
+        data: JSON.stringify(session),
+        expires_at: expiresAt,
+        tenant_id: owner.tenantId ?? null,
+        user_id: owner.userId ?? null,
+        user_agent: owner.userAgent?.slice(0, 300) ?? null,
+        last_seen_at: new Date(),
+      };
       db.insertInto('sessions')
-        .values({ sid, data: JSON.stringify(session), expires_at: expiresAt })
-        .onConflict((oc) => oc.column('sid').doUpdateSet({ data: JSON.stringify(session), expires_at: expiresAt }))
+        .values({ sid, ...columns })
+        .onConflict((oc) => oc.column('sid').doUpdateSet(columns))
         .execute()
         .then(() => callback(), callback);
     },

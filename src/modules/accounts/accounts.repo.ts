@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 
@@ -102,10 +103,29 @@ export function deleteGrant(db: Db, tenantId: string, userId: string, grantId: s
     .executeTakeFirst();
 }
 
-export function insertToken(db: Db, values: { tenantId: string; userId: string; name: string; tokenHash: string; prefix: string }) {
+export function insertToken(
+  db: Db,
+  values: {
+    tenantId: string;
+    userId: string;
+    name: string;
+    tokenHash: string;
+    prefix: string;
+    expiresAt?: Date | null;
+    readOnly?: boolean;
+  },
+) {
   return db
     .insertInto('api_tokens')
-    .values({ tenant_id: values.tenantId, user_id: values.userId, name: values.name, token_hash: values.tokenHash, prefix: values.prefix })
+    .values({
+      tenant_id: values.tenantId,
+      user_id: values.userId,
+      name: values.name,
+      token_hash: values.tokenHash,
+      prefix: values.prefix,
+      expires_at: values.expiresAt ?? null,
+      read_only: values.readOnly ?? false,
+    })
     .returning(['id', 'name', 'prefix', 'created_at as createdAt'])
     .executeTakeFirstOrThrow();
 }
@@ -114,9 +134,10 @@ export function findActiveToken(db: Db, tokenHash: string) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id', 'api_tokens.tenant_id as tenantId', 'api_tokens.user_id as userId'])
+    .select(['api_tokens.id', 'api_tokens.tenant_id as tenantId', 'api_tokens.user_id as userId', 'api_tokens.read_only as readOnly'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', new Date())]))
     .where('users.active', '=', true)
     .executeTakeFirst();
 }
@@ -128,7 +149,16 @@ export async function touchToken(db: Db, id: string): Promise<void> {
 export function listTokens(db: Db, tenantId: string, userId: string) {
   return db
     .selectFrom('api_tokens')
-    .select(['id', 'name', 'prefix', 'created_at as createdAt', 'last_used_at as lastUsedAt', 'revoked_at as revokedAt'])
+    .select([
+      'id',
+      'name',
+      'prefix',
+      'created_at as createdAt',
+      'last_used_at as lastUsedAt',
+      'revoked_at as revokedAt',
+      'expires_at as expiresAt',
+      'read_only as readOnly',
+    ])
     .where('tenant_id', '=', tenantId)
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
@@ -145,4 +175,55 @@ export async function revokeToken(db: Db, tenantId: string, userId: string, id: 
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
+}
+
+export async function setPasswordHash(db: Db, tenantId: string, id: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+/** Ends every session of a user (a disabled account, a new password). */
+export async function deleteSessionsOfUser(db: Db, tenantId: string, userId: string): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('user_id', '=', userId).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+/** Revokes every live token of a user at once. */
+export async function revokeTokensOfUser(db: Db, tenantId: string, userId: string): Promise<number> {
+  const r = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** A user's live sessions; `ref` is a hash of the session id (the id itself is a secret and never shown). */
+export function listSessionsOfUser(db: Db, tenantId: string, userId: string, now: Date) {
+  return db
+    .selectFrom('sessions')
+    .select([
+      sql<string>`encode(sha256(convert_to(sid, 'UTF8')), 'hex')`.as('ref'),
+      'created_at as createdAt',
+      'last_seen_at as lastSeenAt',
+      'user_agent as userAgent',
+      'expires_at as expiresAt',
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
+
+/** Ends one of the user's own sessions by its reference; false when it is not theirs or gone. */
+export async function deleteSessionByRef(db: Db, tenantId: string, userId: string, ref: string): Promise<boolean> {
+  const r = await db
+    .deleteFrom('sessions')
+    .where('tenant_id', '=', tenantId)
+    .where('user_id', '=', userId)
+    .where(sql<boolean>`encode(sha256(convert_to(sid, 'UTF8')), 'hex') = ${ref}`)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
 }

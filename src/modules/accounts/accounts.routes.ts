@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
@@ -9,8 +11,10 @@ import { listUnits } from '../org/org.service.ts';
 import {
   createApiToken,
   createUser,
+  endOwnSession,
   grantRole,
   listAllGrants,
+  listSessionsOfUser,
   listTokens,
   listUsers,
   revokeApiToken,
@@ -18,8 +22,11 @@ import {
   setUserActive,
 } from './accounts.service.ts';
 import { AccountPage, UserPage, UsersPage } from './accounts.views.tsx';
+import type { Actor } from './actor.ts';
 import { registerLoginRoutes } from './login.routes.ts';
 import { loginLockOf, unlockUser } from './login.service.ts';
+import { registerSignOnRoutes } from './oidc.routes.ts';
+import { registerPasswordRoutes } from './password.routes.ts';
 import { requireAnyRole, requireSomeRole } from './policy.ts';
 
 /** A form's fields as text; a field sent twice (an array) is refused with a 400, not a 500. */
@@ -41,6 +48,8 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
   const { db } = ctx;
   const now = () => ctx.now?.() ?? new Date();
   registerLoginRoutes(app, ctx);
+  registerSignOnRoutes(app, ctx);
+  registerPasswordRoutes(app, ctx);
 
   app.get('/staff/users', async (request, reply) => {
     const { actor, session } = staffContext(request, reply);
@@ -124,10 +133,43 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
   );
 
   // Open without a role too, so that a user whose grants were revoked sees why nothing else opens.
+  /** "Mina inloggningar": my sessions (this one marked) and my tokens. */
+  async function myAccess(request: FastifyRequest, actor: Actor) {
+    if (!actor.userId) return { tokens: [], sessions: [], currentRef: '' };
+    const [tokens, sessions] = await Promise.all([
+      listTokens(db, actor.tenantId, actor.userId),
+      listSessionsOfUser(db, actor.tenantId, actor.userId, now()),
+    ]);
+    const currentRef = createHash('sha256')
+      .update(request.session.sessionId ?? '')
+      .digest('hex');
+    return { tokens, sessions, currentRef };
+  }
+
   app.get(ACCOUNT_PAGE, async (request, reply) => {
     const { actor, session } = staffContext(request, reply, { withoutRole: true });
-    const tokens = actor.userId ? await listTokens(db, actor.tenantId, actor.userId) : [];
-    return html(reply, renderPage(AccountPage({ session, actor, tokens, flash: takeFlash(request) })));
+    return html(
+      reply,
+      renderPage(AccountPage({ session, actor, ...(await myAccess(request, actor)), now: now(), flash: takeFlash(request) })),
+    );
+  });
+
+  app.post('/staff/account/sessions', async (request, reply) => {
+    const { actor } = staffContext(request, reply, { withoutRole: true });
+    const body = formFields(request.body);
+    const ref = body.sessionRef ?? '';
+    await endOwnSession(actor, ref, { db });
+    if (
+      ref ===
+      createHash('sha256')
+        .update(request.session.sessionId ?? '')
+        .digest('hex')
+    ) {
+      await request.session.destroy();
+      return reply.redirect('/staff/login?loggedOut=1', 303);
+    }
+    request.session.flash = 'Inloggningen har avslutats.';
+    return reply.redirect(ACCOUNT_PAGE, 303);
   });
 
   app.post('/staff/account/tokens', async (request, reply) => {
@@ -141,9 +183,16 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
       return reply.redirect(ACCOUNT_PAGE, 303);
     }
     requireSomeRole(actor);
-    const created = await createApiToken(db, { tenantId: actor.tenantId, userId: actor.userId, label: actor.label }, body.name ?? '');
-    const tokens = await listTokens(db, actor.tenantId, actor.userId);
+    const days = body.expiresInDays ? Number(body.expiresInDays) : 0;
+    if (![0, 7, 30, 90, 365].includes(days)) throw new AppError('validation', 'Välj hur länge token ska gälla i listan.');
+    const created = await createApiToken(db, { tenantId: actor.tenantId, userId: actor.userId, label: actor.label }, body.name ?? '', {
+      expiresAt: days > 0 ? new Date(now().getTime() + days * 24 * 60 * 60 * 1000) : null,
+      readOnly: body.readOnly === 'yes',
+    });
     // Shown once, on this response only; never stored in clear.
-    return html(reply, renderPage(AccountPage({ session, actor, tokens, newToken: created.token })));
+    return html(
+      reply,
+      renderPage(AccountPage({ session, actor, ...(await myAccess(request, actor)), now: now(), newToken: created.token })),
+    );
   });
 }

@@ -13,11 +13,11 @@ import type { Tenant } from '../tenants/tenants.repo.ts';
 import { findTenantById } from '../tenants/tenants.repo.ts';
 import * as repo from './accounts.repo.ts';
 import { type Actor, ROLES } from './actor.ts';
+import { MIN_PASSWORD, passwordProblem } from './password-policy.ts';
 import { requireAnyRole } from './policy.ts';
 
 // OWASP's argon2id baseline (m = 19 MiB, t = 2, p = 1).
 const ARGON2 = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
-const MIN_PASSWORD = 12;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
@@ -59,6 +59,8 @@ export async function createUser(actor: Actor, input: unknown, { db }: { db: Db 
   requireAnyRole(actor, ['admin']);
   const value = validate(UserInput, input, USER_MESSAGES);
   const email = value.email.trim().toLowerCase();
+  const problem = value.password ? passwordProblem(value.password, { email }) : undefined;
+  if (problem) throw new AppError('validation', problem, { fields: [{ field: 'password', message: problem }] });
   // A quick answer for the common case; under concurrency the unique key decides (below).
   if (await repo.findUserByEmail(db, actor.tenantId, email)) throw emailTaken();
   const generatedPassword = value.password ? undefined : generatePassword();
@@ -149,6 +151,13 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     if (!user) throw notFound('Användaren');
     if (user.active === active) return;
     await repo.setActive(trx, actor.tenantId, userId, active);
+    // Disabling ends every session and token of the user at once, in the same transaction.
+    const ended = active
+      ? { sessions: 0, tokens: 0 }
+      : {
+          sessions: await repo.deleteSessionsOfUser(trx, actor.tenantId, userId),
+          tokens: await repo.revokeTokensOfUser(trx, actor.tenantId, userId),
+        };
     await recordAudit(trx, {
       tenantId: actor.tenantId,
       actorUserId: actor.userId,
@@ -156,6 +165,7 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
       action: active ? 'activate' : 'deactivate',
       entity: 'user',
       entityId: userId,
+      data: active ? {} : { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens },
     });
   });
 }
@@ -191,6 +201,7 @@ export async function createApiToken(
   db: Db,
   owner: { tenantId: string; userId: string; label: string },
   name: string,
+  options: { expiresAt?: Date | null; readOnly?: boolean } = {},
 ): Promise<CreatedToken> {
   const cleanName = name.trim() || 'API-token';
   if (cleanName.length > 100)
@@ -205,6 +216,8 @@ export async function createApiToken(
       name: cleanName,
       tokenHash: tokenHash(token),
       prefix: token.slice(0, 12),
+      expiresAt: options.expiresAt ?? null,
+      readOnly: options.readOnly ?? false,
     });
     await recordAudit(trx, {
       tenantId: owner.tenantId,
@@ -213,20 +226,36 @@ export async function createApiToken(
       action: 'create',
       entity: 'api_token',
       entityId: row.id,
-      data: { name: cleanName, prefix: row.prefix },
+      data: {
+        name: cleanName,
+        prefix: row.prefix,
+        expiresAt: options.expiresAt?.toISOString() ?? null,
+        readOnly: options.readOnly ?? false,
+      },
     });
     return { id: row.id, name: row.name, token };
   });
 }
 
+/**
+ * The actor of a token that may also write; a read-only token gives none here (used where the
+ * caller cannot tell reading from writing, e.g. Open311's api_key). The Bearer check uses tokenAccess.
+ */
 export async function actorFromToken(db: Db, token: string): Promise<Actor | undefined> {
+  const access = await tokenAccess(db, token);
+  return access && !access.readOnly ? access.actor : undefined;
+}
+
+/** The actor of a live token (not revoked, not expired, owner active), and whether the token may only read. */
+export async function tokenAccess(db: Db, token: string): Promise<{ actor: Actor; readOnly: boolean } | undefined> {
   if (!token.startsWith('insyn_') || token.length > 100) return undefined;
   const row = await repo.findActiveToken(db, tokenHash(token));
   if (!row) return undefined;
   const tenant = await findTenantById(db, row.tenantId);
   if (!tenant) return undefined;
   await repo.touchToken(db, row.id);
-  return loadActor(db, tenant, row.userId);
+  const actor = await loadActor(db, tenant, row.userId);
+  return actor ? { actor, readOnly: row.readOnly } : undefined;
 }
 
 export async function revokeApiToken(actor: Actor, tokenId: string, { db }: { db: Db }): Promise<void> {
@@ -248,5 +277,23 @@ export async function revokeApiToken(actor: Actor, tokenId: string, { db }: { db
 export const listUsers = repo.listUsers;
 export const listAllGrants = repo.listAllGrants;
 export const listTokens = repo.listTokens;
+export const listSessionsOfUser = repo.listSessionsOfUser;
+
+/** Ends one of my own sessions (from "Mina inloggningar"); another's is not found. */
+export async function endOwnSession(actor: Actor, ref: string, { db }: { db: Db }): Promise<void> {
+  if (!actor.userId || !/^[0-9a-f]{64}$/.test(ref)) throw notFound('Inloggningen');
+  const userId = actor.userId;
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.deleteSessionByRef(trx, actor.tenantId, userId, ref))) throw notFound('Inloggningen');
+    await recordAudit(trx, {
+      tenantId: actor.tenantId,
+      actorUserId: userId,
+      actorLabel: actor.label,
+      action: 'end',
+      entity: 'session',
+      entityId: ref.slice(0, 16),
+    });
+  });
+}
 export const findUserByEmail = repo.findUserByEmail;
 export type { Role };

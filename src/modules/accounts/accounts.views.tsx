@@ -1,5 +1,5 @@
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, ErrorSummary, Field, Notice, TextField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Field, Notice, ScrollTable, TextField } from '../../web/components.tsx';
 import { formatDateTime } from '../../web/i18n.ts';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
@@ -198,17 +198,101 @@ interface TokenRow {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
+  readOnly: boolean;
+}
+
+interface SessionRow {
+  ref: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  userAgent: string | null;
 }
 
 interface AccountPageProps {
   session: Session;
   actor: Actor;
   tokens: TokenRow[];
+  sessions: SessionRow[];
+  /** The reference of the session this page is seen in. */
+  currentRef: string;
+  now: Date;
   flash?: string;
   newToken?: string;
 }
 
-export function AccountPage({ session, actor, tokens, flash, newToken }: AccountPageProps) {
+/** "Firefox på Linux" from a user agent, or the text itself shortened. */
+function browserName(agent: string | null): string {
+  if (!agent) return 'Okänd webbläsare';
+  const browser = /Edg\//.test(agent)
+    ? 'Edge'
+    : /Firefox\//.test(agent)
+      ? 'Firefox'
+      : /Chrome\//.test(agent)
+        ? 'Chrome'
+        : /Safari\//.test(agent)
+          ? 'Safari'
+          : undefined;
+  const system = /Windows/.test(agent)
+    ? 'Windows'
+    : /Android/.test(agent)
+      ? 'Android'
+      : /iPhone|iPad/.test(agent)
+        ? 'iOS'
+        : /Mac OS/.test(agent)
+          ? 'macOS'
+          : /Linux/.test(agent)
+            ? 'Linux'
+            : undefined;
+  return browser ? `${browser}${system ? ` på ${system}` : ''}` : agent.slice(0, 60);
+}
+
+function tokenStatus(t: TokenRow, now: Date): string | undefined {
+  if (t.revokedAt) return 'Återkallad';
+  if (t.expiresAt && t.expiresAt.getTime() <= now.getTime()) return 'Har gått ut';
+  return undefined;
+}
+
+function SessionsTable({ session, sessions, currentRef }: { session: Session; sessions: SessionRow[]; currentRef: string }) {
+  return (
+    <ScrollTable caption="Där du är inloggad">
+      <thead>
+        <tr>
+          <th scope="col">Webbläsare</th>
+          <th scope="col">Inloggad</th>
+          <th scope="col">Senast aktiv</th>
+          <th scope="col">Åtgärd</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sessions.map((s) => (
+          <tr>
+            <td>
+              {browserName(s.userAgent)}
+              {s.ref === currentRef && <strong> (den här)</strong>}
+            </td>
+            <td>{formatDateTime(s.createdAt)}</td>
+            <td>{formatDateTime(s.lastSeenAt)}</td>
+            <td>
+              <form method="post" action="/staff/account/sessions" class="inline">
+                <CsrfField token={session.csrfToken} />
+                <input type="hidden" name="sessionRef" value={s.ref} />
+                <button type="submit" class="link-button">
+                  {s.ref === currentRef ? 'Avsluta (loggar ut dig här)' : 'Avsluta'}{' '}
+                  <span class="visually-hidden">
+                    inloggningen i {browserName(s.userAgent)} från {formatDateTime(s.createdAt)}
+                  </span>
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
+  );
+}
+
+export function AccountPage({ session, actor, tokens, sessions, currentRef, now, flash, newToken }: AccountPageProps) {
   return (
     <StaffPage title="Mitt konto" session={session} current="/staff/account">
       <h1>Mitt konto</h1>
@@ -231,6 +315,9 @@ export function AccountPage({ session, actor, tokens, flash, newToken }: Account
           </p>
         </div>
       )}
+      <h2>Mina inloggningar</h2>
+      <p>Webbläsare där du är inloggad. Känner du inte igen en, avsluta den och byt lösenord.</p>
+      {sessions.length > 0 ? <SessionsTable session={session} sessions={sessions} currentRef={currentRef} /> : <p>Inga inloggningar.</p>}
       <h2>API-token</h2>
       <p>
         En personlig token ger program åtkomst till API:t med dina behörigheter. Skicka den som{' '}
@@ -243,13 +330,14 @@ export function AccountPage({ session, actor, tokens, flash, newToken }: Account
         </div>
       )}
       {tokens.length > 0 && (
-        <table>
-          <caption>Dina token</caption>
+        <ScrollTable caption="Dina token">
           <thead>
             <tr>
               <th scope="col">Namn</th>
               <th scope="col">Början</th>
+              <th scope="col">Får</th>
               <th scope="col">Skapad</th>
+              <th scope="col">Gäller till</th>
               <th scope="col">Senast använd</th>
               <th scope="col">Status</th>
             </tr>
@@ -261,12 +349,12 @@ export function AccountPage({ session, actor, tokens, flash, newToken }: Account
                 <td>
                   <code>{t.prefix}…</code>
                 </td>
+                <td>{t.readOnly ? 'Bara läsa' : 'Läsa och ändra'}</td>
                 <td>{formatDateTime(t.createdAt)}</td>
+                <td>{t.expiresAt ? formatDateTime(t.expiresAt) : 'Tills vidare'}</td>
                 <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'Aldrig'}</td>
                 <td>
-                  {t.revokedAt ? (
-                    'Återkallad'
-                  ) : (
+                  {tokenStatus(t, now) ?? (
                     <form method="post" action="/staff/account/tokens" class="inline">
                       <CsrfField token={session.csrfToken} />
                       <input type="hidden" name="tokenId" value={t.id} />
@@ -279,7 +367,7 @@ export function AccountPage({ session, actor, tokens, flash, newToken }: Account
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
       {actor.grants.length > 0 && (
         <form method="post" action="/staff/account/tokens">
@@ -287,6 +375,19 @@ export function AccountPage({ session, actor, tokens, flash, newToken }: Account
           <Field id="token-name" label="Namn på ny token" hint="Till exempel: Integration med e-tjänsteplattformen">
             <input type="text" id="token-name" name="name" maxLength={100} aria-describedby="token-name-hint" />
           </Field>
+          <Field id="token-expires" label="Giltig">
+            <select id="token-expires" name="expiresInDays">
+              <option value="90">90 dagar</option>
+              <option value="30">30 dagar</option>
+              <option value="7">7 dagar</option>
+              <option value="365">Ett år</option>
+              <option value="0">Tills vidare (tills du återkallar den)</option>
+            </select>
+          </Field>
+          <div class="field checkbox">
+            <input type="checkbox" id="token-read-only" name="readOnly" value="yes" />
+            <label for="token-read-only">Bara läsa (token kan inte ändra något)</label>
+          </div>
           <button type="submit" name="action" value="create">
             Skapa token
           </button>

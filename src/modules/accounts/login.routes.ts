@@ -9,11 +9,13 @@ import type { App, AppContext } from '../../http/context.ts';
 import type { FieldError } from '../../http/errors.ts';
 import { renderPage } from '../../web/render.ts';
 import { ACCOUNT_PAGE, html } from '../../web/staff.ts';
-import { findTenantBySlug, listTenants } from '../tenants/tenants.repo.ts';
+import { findTenantById, findTenantBySlug, listTenants } from '../tenants/tenants.repo.ts';
 import type { Actor } from './actor.ts';
 import { signInWithPassword } from './login.service.ts';
-import { LoginPage } from './login.views.tsx';
+import { LoggedOutPage, LoginPage } from './login.views.tsx';
 import { throttleMessage } from './login-throttle.ts';
+import { endSessionUrl } from './oidc.client.ts';
+import { accountPolicyOf, resolveProvider, signOnNames } from './oidc.service.ts';
 
 /** Remembers the organisation of the last successful login in this browser (not a secret). */
 export const ORG_COOKIE = 'insyn.org';
@@ -39,7 +41,7 @@ export function safeNext(next: unknown): string {
 }
 
 /** Where a signed-in actor lands: an actor without roles can open only the own account page. */
-function landing(actor: Actor, next: string): string {
+export function landing(actor: Actor, next: string): string {
   return actor.grants.length === 0 ? ACCOUNT_PAGE : next;
 }
 
@@ -49,25 +51,52 @@ function chosenTenant(tenants: { slug: string }[], ...candidates: unknown[]): st
   return tenants.length === 1 ? (tenants[0]?.slug ?? '') : '';
 }
 
-export function registerLoginRoutes(app: App, { db, now: clock }: AppContext): void {
-  async function page(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    status: number,
-    form: { tenant: string; email: string; next: unknown; error?: string; errors?: FieldError[] },
-  ) {
+export type LoginPageRenderer = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  form: { tenant: string; email: string; next: unknown; error?: string; errors?: FieldError[]; notice?: string },
+) => Promise<unknown>;
+
+export function loginPageRenderer({ db, config }: AppContext): LoginPageRenderer {
+  return async (request, reply, status, form) => {
     const tenants = await listTenants(db);
     const values = { tenant: chosenTenant(tenants, form.tenant, request.cookies[ORG_COOKIE]), email: form.email };
-    const props = { tenants, csrf: csrfToken(reply), next: safeNext(form.next), values, error: form.error, errors: form.errors };
+    const names = await signOnNames(db, config, tenants);
+    const signOn = tenants.filter((t) => names.has(t.id)).map((t) => ({ slug: t.slug, displayName: names.get(t.id) ?? t.name }));
+    const chosen = tenants.find((t) => t.slug === values.tenant);
+    const passwordsOff = chosen !== undefined && names.has(chosen.id) && !(await accountPolicyOf(db, chosen.id)).localPasswords;
+    const props = {
+      tenants,
+      csrf: csrfToken(reply),
+      next: safeNext(form.next),
+      values,
+      error: form.error,
+      errors: form.errors,
+      signOn,
+      passwordsOff,
+      notice: form.notice,
+    };
     return html(reply, renderPage(LoginPage(props)), status);
-  }
+  };
+}
+
+export function registerLoginRoutes(app: App, ctx: AppContext): void {
+  const { db, now: clock, config } = ctx;
+  const page = loginPageRenderer(ctx);
 
   app.get('/staff/login', async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     if (request.actor) return reply.redirect(landing(request.actor, safeNext(query.next)), 303);
     // ?org= (or the older ?tenant=) in a link from the municipality's own pages wins over the cookie.
     const tenant = [query.org, query.tenant].find((v) => typeof v === 'string') as string | undefined;
-    return page(request, reply, 200, { tenant: tenant ?? '', email: '', next: query.next });
+    const notice =
+      query.loggedOut === '1'
+        ? 'Du är utloggad.'
+        : query.passwordChanged === '1'
+          ? 'Ditt nya lösenord är sparat. Logga in med det.'
+          : undefined;
+    return page(request, reply, 200, { tenant: tenant ?? '', email: '', next: query.next, notice });
   });
 
   app.post('/staff/login', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request, reply) => {
@@ -82,6 +111,9 @@ export function registerLoginRoutes(app: App, { db, now: clock }: AppContext): v
     if (!tenant || errors.length > 0) return page(request, reply, 400, { ...form, errors });
 
     const now = clock?.() ?? new Date();
+    if (!(await accountPolicyOf(db, tenant.id)).localPasswords && (await resolveProvider(db, config, tenant))) {
+      return page(request, reply, 403, { ...form, error: `${tenant.name} loggar in via sin egen inloggningstjänst. Använd knappen ovan.` });
+    }
     const result = await signInWithPassword(db, tenant, form.email, body.password ?? '', now);
     if (!result.ok) {
       const throttled = result.reason === 'throttled';
@@ -101,7 +133,21 @@ export function registerLoginRoutes(app: App, { db, now: clock }: AppContext): v
   });
 
   app.post('/staff/logout', async (request, reply) => {
+    // After single sign-on the session at the provider is ended too, when it supports that.
+    const signOn = request.session.signOn;
     await signOut(request);
-    return reply.redirect('/staff/login', 303);
+    if (signOn) {
+      const tenant = await findTenantById(db, signOn.tenantId);
+      const settings = tenant ? await resolveProvider(db, config, tenant) : undefined;
+      const url = settings ? await endSessionUrl(settings, signOn.idToken, `${config.baseUrl}/staff/login?loggedOut=1`) : undefined;
+      if (url) {
+        // Not a redirect: the CSP's form-action 'self' (rightly) stops a form post from being
+        // redirected to another site. A page that refreshes to the provider (a navigation, which
+        // form-action does not cover), with the same link to follow by hand.
+        reply.header('refresh', `0;url=${url}`).header('cache-control', 'no-store');
+        return html(reply, renderPage(LoggedOutPage({ provider: settings?.displayName ?? '', url })));
+      }
+    }
+    return reply.redirect('/staff/login?loggedOut=1', 303);
   });
 }

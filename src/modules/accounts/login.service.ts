@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { verify } from '@node-rs/argon2';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
+import { maskEmail } from '../audit/audit.mask.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
 import * as accounts from './accounts.repo.ts';
@@ -51,21 +52,61 @@ async function takeAttempt(db: Db, tenantId: string, key: string, now: Date): Pr
   });
 }
 
+/**
+ * A refused sign-in in the audit log: the user when the address has one, the typed address masked
+ * (never in clear: people type passwords into it), the method and why. Never the password.
+ */
+export async function auditLoginFailure(
+  db: Db,
+  tenantId: string,
+  attempt: { email?: string; userId?: string | null; method: 'password' | 'oidc' | 'totp'; reason: string },
+): Promise<void> {
+  await recordAudit(db, {
+    tenantId,
+    actorUserId: attempt.userId ?? null,
+    actorLabel: attempt.email ? maskEmail(normaliseEmail(attempt.email)) : 'okänd',
+    action: 'login_failed',
+    entity: 'user',
+    entityId: attempt.userId ?? null,
+    data: { method: attempt.method, reason: attempt.reason },
+  });
+}
+
 export async function signInWithPassword(db: Db, tenant: Tenant, email: string, password: string, now: Date): Promise<SignInResult> {
   const key = accountKey(email);
   const gate = await takeAttempt(db, tenant.id, key, now);
-  if (!gate.allowed) return { ok: false, reason: 'throttled', locked: gate.locked, retryAt: gate.retryAt };
   const user = await accounts.findUserByEmail(db, tenant.id, normaliseEmail(email));
+  const fail = (reason: string) => auditLoginFailure(db, tenant.id, { email, userId: user?.id, method: 'password', reason });
+  if (!gate.allowed) {
+    await fail(gate.locked ? 'locked' : 'throttled');
+    return { ok: false, reason: 'throttled', locked: gate.locked, retryAt: gate.retryAt };
+  }
   if (!user?.passwordHash || !user.active) {
     dummyHash ??= hashPassword(generatePassword());
     await verify(await dummyHash, password).catch(() => false);
+    await fail(!user ? 'unknown_account' : !user.active ? 'inactive' : 'no_password');
     return { ok: false, reason: 'invalid' };
   }
-  if (!(await verify(user.passwordHash, password).catch(() => false))) return { ok: false, reason: 'invalid' };
+  if (!(await verify(user.passwordHash, password).catch(() => false))) {
+    await fail('wrong_password');
+    return { ok: false, reason: 'invalid' };
+  }
   await repo.deleteLoginFailure(db, tenant.id, key);
-  await accounts.touchLogin(db, user.id);
   const actor = await loadActor(db, tenant, user.id);
-  return actor ? { ok: true, actor } : { ok: false, reason: 'invalid' };
+  if (!actor) return { ok: false, reason: 'invalid' };
+  await db.transaction().execute(async (trx) => {
+    await accounts.touchLogin(trx, user.id);
+    await recordAudit(trx, {
+      tenantId: tenant.id,
+      actorUserId: user.id,
+      actorLabel: user.email,
+      action: 'login',
+      entity: 'user',
+      entityId: user.id,
+      data: { method: 'password' },
+    });
+  });
+  return { ok: true, actor };
 }
 
 export interface LoginLock {

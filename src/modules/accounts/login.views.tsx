@@ -11,13 +11,32 @@ interface LoginPageProps {
   /** A refusal of the sign-in as a whole (wrong password, throttled). */
   error?: string;
   errors?: FieldError[];
+  /** Organisations with single sign-on: "Logga in med <displayName>". */
+  signOn?: { slug: string; displayName: string }[];
+  /** The chosen organisation allows only single sign-on. */
+  passwordsOff?: boolean;
+  /** A neutral message (e.g. after logout). */
+  notice?: string;
 }
 
-export function LoginPage({ tenants, csrf, next, values, error, errors = [] }: LoginPageProps) {
+function signOnHref(slug: string, next: string): string {
+  const query = new URLSearchParams({ org: slug });
+  if (next !== '/staff') query.set('next', next);
+  return `/staff/login/oidc?${query.toString()}`;
+}
+
+export function LoginPage({ tenants, csrf, next, values, error, errors = [], signOn = [], passwordsOff = false, notice }: LoginPageProps) {
   const emailError = fieldError(errors, 'email');
+  // The chosen organisation's button only; every organisation's when none is chosen yet.
+  const buttons = signOn.filter((s) => !values.tenant || s.slug === values.tenant);
   return (
     <StaffPage title="Logga in">
       <h1>Logga in</h1>
+      {notice && (
+        <div class="notice" role="status">
+          <p>{notice}</p>
+        </div>
+      )}
       {error && (
         <div class="error-summary" role="alert" tabindex={-1}>
           <h2>Inloggningen misslyckades</h2>
@@ -25,6 +44,57 @@ export function LoginPage({ tenants, csrf, next, values, error, errors = [] }: L
         </div>
       )}
       <ErrorSummary errors={errors} />
+      {buttons.length > 0 && (
+        <section class="sign-on" aria-labelledby="sign-on-heading">
+          <h2 id="sign-on-heading">Med din organisations inloggning</h2>
+          <ul class="sign-on-list">
+            {buttons.map((b) => (
+              <li>
+                <a class="button" href={signOnHref(b.slug, next)}>
+                  Logga in med {b.displayName}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {passwordsOff ? (
+        <p>Din organisation loggar bara in via sin egen inloggningstjänst. Lösenord i Insyn används inte.</p>
+      ) : (
+        <PasswordForm
+          csrf={csrf}
+          next={next}
+          values={values}
+          errors={errors}
+          tenants={tenants}
+          emailError={emailError}
+          heading={buttons.length > 0}
+        />
+      )}
+    </StaffPage>
+  );
+}
+
+function PasswordForm({
+  csrf,
+  next,
+  values,
+  errors,
+  tenants,
+  emailError,
+  heading,
+}: {
+  csrf: string;
+  next: string;
+  values: { tenant: string; email: string };
+  errors: FieldError[];
+  tenants: { slug: string; name: string }[];
+  emailError: string | undefined;
+  heading: boolean;
+}) {
+  return (
+    <>
+      {heading && <h2>Med e-postadress och lösenord</h2>}
       <form method="post" action="/staff/login" novalidate>
         <CsrfField token={csrf} />
         <input type="hidden" name="next" value={next} />
@@ -60,6 +130,22 @@ export function LoginPage({ tenants, csrf, next, values, error, errors = [] }: L
         </Field>
         <button type="submit">Logga in</button>
       </form>
+      <p>
+        <a href="/staff/password/forgot">Glömt lösenordet?</a>
+      </p>
+    </>
+  );
+}
+
+/** After logout from Insyn, on the way to the provider's logout (the Refresh header takes the browser there). */
+export function LoggedOutPage({ provider, url }: { provider: string; url: string }) {
+  return (
+    <StaffPage title="Utloggad">
+      <h1>Du är utloggad från Insyn</h1>
+      <p>Nu loggas du ut från {provider} också.</p>
+      <p>
+        <a href={url}>Fortsätt till {provider} för att logga ut där</a>
+      </p>
     </StaffPage>
   );
 }
