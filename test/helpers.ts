@@ -42,9 +42,12 @@ export function testConfig(overrides: Record<string, string> = {}) {
 }
 
 /** The real app on a real, migrated database. Call close() in afterAll. */
-export async function createTestContext(configOverrides: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  configOverrides: Record<string, string> = {},
+  options: { now?: () => Date } = {},
+): Promise<TestContext> {
   const handle = await openTestDatabase();
-  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config: testConfig(configOverrides) };
+  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config: testConfig(configOverrides), now: options.now };
   // Own rate-limit counters: test files share one PostgreSQL database and one client address.
   const app = await buildApp(ctx, { logger: false, rateLimitNamespace: `${randomUUID()}|` });
   await app.ready();

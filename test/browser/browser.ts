@@ -14,8 +14,9 @@ export interface BrowserTestContext extends TestContext {
   newPage(options?: { javaScript?: boolean; width?: number }): Promise<{ page: Page; context: BrowserContext }>;
 }
 
-export async function startBrowserTest(): Promise<BrowserTestContext> {
-  const t = await createTestContext();
+/** `now`: the app's clock, for pages that report on "this year" (absent: the real time). */
+export async function startBrowserTest(options: { now?: () => Date } = {}): Promise<BrowserTestContext> {
+  const t = await createTestContext({}, options);
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

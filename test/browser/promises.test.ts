@@ -2,7 +2,6 @@
 // JavaScript in Swedish, Finnish and English, the public meeting list, and the quality
 // strategist's promise pages — each with an axe scan.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../src/modules/calendar/calendar.ts';
 import { addCaseEvent, createCase } from '../../src/modules/cases/cases.service.ts';
 import { createCategory } from '../../src/modules/cases/categories.service.ts';
 import { createMeeting } from '../../src/modules/meetings/meetings.service.ts';
@@ -16,8 +15,13 @@ let tenant: TestTenant;
 let quality: TestUser;
 let promiseId = '';
 
+// The pages report on "this year": the app's clock is fixed in mid-2025, so the cases below lie in
+// its past whatever the real date (they failed from January to May when they were "this year's").
+const YEAR = 2025;
+const NOW = new Date('2025-06-16T10:00:00+02:00');
+
 beforeAll(async () => {
-  t = await startBrowserTest();
+  t = await startBrowserTest({ now: () => NOW });
   tenant = await createTestTenant(t.db, 'Löftesby kommun');
   const db = { db: t.db };
   const sys = tenant.system;
@@ -25,9 +29,7 @@ beforeAll(async () => {
   const adm = await createUnit(sys, { name: 'Samhällsbyggnadsförvaltningen', kind: 'administration', parentId: board.id }, db);
   await createCategory(sys, { code: 'bygglov', name: 'Bygglov', unitId: adm.id }, db);
   quality = await createTestUser(t.db, tenant, [{ role: 'quality' }]);
-  // The year the pages report on is the Stockholm one, not the server's (they differ for an hour
-  // each New Year's Eve).
-  const year = Number(localDate(new Date()).slice(0, 4));
+  const year = YEAR;
   // Four cases this year: three answered in time, one late.
   for (const [received, answered] of [
     [`${year}-03-02T09:00:00+01:00`, `${year}-03-03T09:00:00+01:00`],

@@ -1,7 +1,7 @@
 // Public promise pages and open data: /:tenant/promises(.json|.csv) and /:tenant/promises/:id(.json|.csv).
 // Only published promises (and retired ones that were published) are visible.
 import type { FastifyReply } from 'fastify';
-import type { App, AppContext } from '../../http/context.ts';
+import { type App, type AppContext, todayOf } from '../../http/context.ts';
 import { type OpenDataCell, toOpenDataCsv } from '../../http/csv.ts';
 import { renderPage } from '../../web/render.ts';
 import { sendPage } from '../portal/portal.http.ts';
@@ -49,8 +49,9 @@ function sendCsv(reply: FastifyReply, name: string, rows: OpenDataCell[][]) {
     .send(toOpenDataCsv(rows));
 }
 
-export function registerPublicPromiseRoutes(app: App, { db }: AppContext): void {
-  const load = async (slug: string) => loadPublic(db, await tenantOf(slug, db));
+export function registerPublicPromiseRoutes(app: App, ctx: AppContext): void {
+  const { db } = ctx;
+  const load = async (slug: string) => loadPublic(db, await tenantOf(slug, db), todayOf(ctx));
 
   app.get('/:tenant/promises', async (request, reply) => {
     const { tenant: slug } = request.params as { tenant: string };
