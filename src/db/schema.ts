@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from './schema-accounts.ts';
 import type { CaseTables } from './schema-cases.ts';
 import type { GoalTables } from './schema-goals.ts';
+import type { ReportTables } from './schema-reports.ts';
 import type { MailTables } from './schema-mail.ts';
 import type { MeetingTables } from './schema-meetings.ts';
 import type { PromiseTables } from './schema-promises.ts';
@@ -96,7 +97,7 @@ export interface AuditLogTable {
 }
 
 /** Every table; each module keeps its own row types in schema-<module>.ts. */
-export interface Database extends AccountTables, MailTables, CaseTables, MeetingTables, PromiseTables, GoalTables {
+export interface Database extends AccountTables, MailTables, CaseTables, MeetingTables, PromiseTables, GoalTables, ReportTables {
   tenants: TenantTable;
   org_units: OrgUnitTable;
   users: UserTable;

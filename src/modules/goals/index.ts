@@ -9,3 +9,5 @@ export { createIndicator, putIndicatorValues } from './indicators.service.ts';
 export { periodName, periodRange } from './periods.ts';
 export { sendRoundReminders } from './rounds.reminders.ts';
 export { registerSourceKind, type SourceKind } from './sources.ts';
+export { type BoardPeriodFollowUp, boardPeriodFollowUp } from './goals.report-facing.ts';
+export { WORK_STATUS_NAMES, WORK_STATUS_SYMBOLS } from './assignments.schemas.ts';
