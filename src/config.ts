@@ -22,6 +22,8 @@ export interface Config {
   logLevel: string;
   /** Load demo data into an empty database on start (default on, outside production). */
   seedDemo: boolean;
+  /** Debian's Chromium for PDF reports and report chart images (CHROMIUM_PATH); without it those are left out. */
+  chromiumPath: string;
 }
 
 export class ConfigError extends Error {}
@@ -132,5 +134,6 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     logLevel,
     seedDemo: boolean(env, 'SEED_DEMO', !production),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   };
 }

@@ -21,6 +21,7 @@ import { registerOpen311Routes } from '../modules/open311/open311.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
 import { registerPromiseRoutes } from '../modules/promises/promises.routes.ts';
+import { registerReportRoutes } from '../modules/reports/index.ts';
 import { registerTenantRoutes } from '../modules/tenants/tenants.routes.ts';
 import { registerAuth } from './auth.ts';
 import type { App, AppContext } from './context.ts';
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerMeetingRoutes(app, ctx);
   registerPromiseRoutes(app, ctx);
   registerGoalRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -8,6 +8,7 @@ import { seedGoalsDemo } from '../../modules/goals/index.ts';
 import { seedMeetingsDemo } from '../../modules/meetings/meetings.seed.ts';
 import { createUnit, listUnits } from '../../modules/org/org.service.ts';
 import { seedPromisesDemo } from '../../modules/promises/promises.seed.ts';
+import { seedReportsDemo } from '../../modules/reports/index.ts';
 import type { Tenant } from '../../modules/tenants/tenants.repo.ts';
 import { findTenantBySlug } from '../../modules/tenants/tenants.repo.ts';
 import { createTenant } from '../../modules/tenants/tenants.service.ts';
@@ -100,6 +101,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
   await seedMeetingsDemo(db, tenants);
   await seedPromisesDemo(db, tenants);
   await seedGoalsDemo(db, tenants);
+  await seedReportsDemo(db, tenants);
   report.created = true;
   return report;
 }

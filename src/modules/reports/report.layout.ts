@@ -248,7 +248,7 @@ export function layoutReport(m: ReportModel): Block[] {
     });
   }
 
-  h(1, 'Servicelöften', 'servicelöften');
+  h(1, 'Servicelöften', 'serviceloften');
   if (m.promises.length === 0) p('Nämnden har inga beslutade servicelöften för perioden.');
   else
     blocks.push({
