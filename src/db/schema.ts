@@ -3,10 +3,10 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from './schema-accounts.ts';
 import type { CaseTables } from './schema-cases.ts';
 import type { GoalTables } from './schema-goals.ts';
-import type { ReportTables } from './schema-reports.ts';
 import type { MailTables } from './schema-mail.ts';
 import type { MeetingTables } from './schema-meetings.ts';
 import type { PromiseTables } from './schema-promises.ts';
+import type { ReportTables } from './schema-reports.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;

@@ -40,6 +40,7 @@ function plot(bars: SummaryBar[]): Element {
         Plot.stackX({
           x: 'count',
           y: 'area',
+          z: 'part',
           order: PARTS.map((p) => p.name),
           text: (d: { symbol: string; count: number }) => `${d.symbol} ${d.count}`,
           fill: 'white',

@@ -58,9 +58,7 @@ function BlockView({ b, offset }: { b: Block; offset: number }) {
         <figure class="report-figure">
           {/* Plot's SVG contains no user text: only area numbers, symbols and counts. */}
           <div dangerouslySetInnerHTML={{ __html: summaryChartSvg(b.bars, b.alt) }} />
-          <figcaption>
-            Diagrammet visar antalet inriktningsmål per bedömning och målområde. Uppgifterna finns i tabellen nedan.
-          </figcaption>
+          <figcaption>Diagrammet visar antalet inriktningsmål per bedömning och målområde. Uppgifterna finns i tabellen nedan.</figcaption>
         </figure>
       );
   }

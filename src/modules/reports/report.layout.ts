@@ -69,7 +69,12 @@ export function formatCell(cell: Cell, column: Column, rowDecimals = 0): string 
 function sheetNamer() {
   const used = new Set<string>();
   return (name: string) => {
-    const base = name.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Tabell';
+    const base =
+      name
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 28) || 'Tabell';
     let candidate = base;
     for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 27 - String(n).length)} (${n})`;
     used.add(candidate.toLowerCase());

@@ -77,7 +77,15 @@ export interface AreaSection {
 export interface ActionPlanSection {
   title: string;
   responsible: string;
-  activities: { number: number; title: string; responsible: string; endDate: string; statusName: string; statusSymbol: string; comment: string }[];
+  activities: {
+    number: number;
+    title: string;
+    responsible: string;
+    endDate: string;
+    statusName: string;
+    statusSymbol: string;
+    comment: string;
+  }[];
 }
 
 export interface PromiseLine {
@@ -141,7 +149,11 @@ export function reportTitle(periodText: string, boardName: string): string {
 const emptyCounts = (): Record<AssessmentStatus, number> => ({ met: 0, partly: 0, not_met: 0, no_data: 0 });
 
 /** Builds the live model of a report (a draft, or the snapshot taken at approval). */
-export async function buildReportModel(actor: Actor, head: ReportHead, options: { db: Db; today?: string; now?: Date }): Promise<ReportModel> {
+export async function buildReportModel(
+  actor: Actor,
+  head: ReportHead,
+  options: { db: Db; today?: string; now?: Date },
+): Promise<ReportModel> {
   const { db } = options;
   const today = options.today ?? localDate(options.now ?? new Date());
   const range = periodRange(head.period);
@@ -221,9 +233,7 @@ export async function buildReportModel(actor: Actor, head: ReportHead, options: 
         title: g.title,
         boardText: boardTextOf(g.boardTexts),
         computed: { ...verdict(computed), reason: s?.reason ?? 'Inga indikatorer eller uppdrag för perioden.' },
-        written: written
-          ? { ...verdict(written.status ?? computed), analysis: written.analysis, by: written.by }
-          : null,
+        written: written ? { ...verdict(written.status ?? computed), analysis: written.analysis, by: written.by } : null,
         indicators: [...new Set(ids)].map(indicatorLine).filter((x): x is IndicatorLine => x !== null),
         assignments: [...new Set(assignmentIds)].map(assignmentLine).filter((x): x is AssignmentLine => x !== null),
       };
@@ -256,7 +266,13 @@ export async function buildReportModel(actor: Actor, head: ReportHead, options: 
     const inPeriod = await fulfilmentOf(loader, p, range.from, range.to);
     const inYear = range.kind === 'year' ? inPeriod : await fulfilmentOf(loader, p, `${year}-01-01`, `${year}-12-31`);
     const line = (f: typeof inPeriod) => ({ ratio: f.ratio, measured: f.measured, statusName: FULFILMENT_NAMES[f.status] });
-    promises.push({ title: p.current.title, unit: unitName(p.current.unitId), target: inYear.target, period: line(inPeriod), year: line(inYear) });
+    promises.push({
+      title: p.current.title,
+      unit: unitName(p.current.unitId),
+      target: inYear.target,
+      period: line(inPeriod),
+      year: line(inYear),
+    });
   }
 
   return {

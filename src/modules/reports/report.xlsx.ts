@@ -25,14 +25,20 @@ export async function reportXlsx(m: ReportModel): Promise<Buffer> {
   about.addRow([]);
   for (const [label, value] of titlePage(m).facts) about.addRow([label, value]);
   about.addRow([]);
-  about.addRow(['Innehåll', 'Varje tabell i rapporten finns på ett eget blad. Tal är lagrade som tal; ett tomt fält betyder att uppgift saknas.']);
+  about.addRow([
+    'Innehåll',
+    'Varje tabell i rapporten finns på ett eget blad. Tal är lagrade som tal; ett tomt fält betyder att uppgift saknas.',
+  ]);
   about.addRow([]);
   about.addRow(['Blad', 'Tabell']).font = { bold: true };
   for (const t of tables) about.addRow([t.sheet, t.caption]);
 
   for (const t of tables) {
     const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = t.columns.map((c) => ({ header: c.label, width: c.kind === 'text' ? Math.min(60, Math.max(14, c.label.length + 4)) : Math.max(12, c.label.length + 2) }));
+    ws.columns = t.columns.map((c) => ({
+      header: c.label,
+      width: c.kind === 'text' ? Math.min(60, Math.max(14, c.label.length + 4)) : Math.max(12, c.label.length + 2),
+    }));
     ws.getRow(1).font = { bold: true };
     t.rows.forEach((row, r) => {
       const added = ws.addRow(

@@ -11,15 +11,7 @@ import { docxOf, fileName, pdfOf, xlsxOf } from './report.formats.tsx';
 import type { ReportModel } from './report.model.ts';
 import type { ReportRow } from './reports.repo.ts';
 import { ApproveInput, ERRORS, ErrorOut, REPORT_PERIOD, ReportInput, ReportOut } from './reports.schemas.ts';
-import {
-  approveReport,
-  createReport,
-  getReport,
-  listReports,
-  presentReports,
-  publishReport,
-  reportModel,
-} from './reports.service.ts';
+import { approveReport, createReport, getReport, listReports, presentReports, publishReport, reportModel } from './reports.service.ts';
 
 const TAGS = ['reports'];
 const SECURITY = [{ bearer: [] }];
@@ -33,7 +25,8 @@ export const MEDIA = {
 } as const;
 export type FileFormat = keyof typeof MEDIA;
 
-export const PDF_MISSING = 'PDF kan inte skapas här: webbläsaren Chromium som skriver ut PDF saknas på servern. Rapporten finns som webbsida, DOCX och XLSX.';
+export const PDF_MISSING =
+  'PDF kan inte skapas här: webbläsaren Chromium som skriver ut PDF saknas på servern. Rapporten finns som webbsida, DOCX och XLSX.';
 
 /** Renders one format of a model and sends it as a download. */
 export async function sendFile(reply: FastifyReply, model: ReportModel, format: FileFormat, printer: ReportPrinter) {
@@ -101,7 +94,12 @@ export function registerReportsApi(app: App, { db }: AppContext, printer: Report
         tags: TAGS,
         security: SECURITY,
         params: IdParams,
-        response: { 200: Type.Unknown({ description: 'title, board, period, status, areas[goals[indicators, assignments]], actionPlans, promises, sections' }), ...READ_ERRORS },
+        response: {
+          200: Type.Unknown({
+            description: 'title, board, period, status, areas[goals[indicators, assignments]], actionPlans, promises, sections',
+          }),
+          ...READ_ERRORS,
+        },
       },
     },
     async (request) => {

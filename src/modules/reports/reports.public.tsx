@@ -7,15 +7,15 @@ import { type Lang, swedishOn } from '../../web/i18n.ts';
 import { PublicPage } from '../../web/layout.tsx';
 import { renderPage } from '../../web/render.ts';
 import { html } from '../../web/staff.ts';
+import { listUnits } from '../org/org.service.ts';
 import { publicLang } from '../portal/portal.routes.ts';
 import { requireTenant } from '../tenants/tenants.service.ts';
 import type { ReportPrinter } from './report.chromium.ts';
 import { ReportDocument } from './report.document.tsx';
 import { reportTitle } from './report.model.ts';
 import { type FileFormat, MEDIA, sendFile } from './reports.api.ts';
-import { findPublishedReport, frozenModel, listPublishedReports } from './reports.service.ts';
 import type { ReportListRow } from './reports.repo.ts';
-import { listUnits } from '../org/org.service.ts';
+import { findPublishedReport, frozenModel, listPublishedReports } from './reports.service.ts';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -29,8 +29,16 @@ const T = {
   },
   none: { sv: 'Inga rapporter är publicerade ännu.', fi: 'Raportteja ei ole vielä julkaistu.', en: 'No reports have been published yet.' },
   replaced: { sv: 'Ersatt av en senare version', fi: 'Korvattu uudemmalla versiolla', en: 'Replaced by a later version' },
-  replaces: { sv: 'Denna version ersätter en tidigare. Skäl:', fi: 'Tämä versio korvaa aiemman. Syy:', en: 'This version replaces an earlier one. Reason:' },
-  newer: { sv: 'Det finns en senare version av rapporten.', fi: 'Raportista on uudempi versio.', en: 'There is a later version of this report.' },
+  replaces: {
+    sv: 'Denna version ersätter en tidigare. Skäl:',
+    fi: 'Tämä versio korvaa aiemman. Syy:',
+    en: 'This version replaces an earlier one. Reason:',
+  },
+  newer: {
+    sv: 'Det finns en senare version av rapporten.',
+    fi: 'Raportista on uudempi versio.',
+    en: 'There is a later version of this report.',
+  },
   download: { sv: 'Ladda ner', fi: 'Lataa', en: 'Download' },
   pdfMissing: {
     sv: 'PDF kan inte skapas på den här servern. Rapporten finns som webbsida, DOCX och XLSX.',
@@ -66,7 +74,9 @@ export function registerReportPublicRoutes(app: App, { db }: AppContext, printer
                 <a href={`/${tenant.slug}/rapporter/${r.id}?lang=${lang}`} lang={swedishOn(lang)}>
                   {reportTitle(r.period, names.get(r.board_unit_id) ?? '')}
                 </a>{' '}
-                <span lang={swedishOn(lang)}>(version {r.version}, dnr {r.registration_number})</span>
+                <span lang={swedishOn(lang)}>
+                  (version {r.version}, dnr {r.registration_number})
+                </span>
                 {replaced(r) && <> – {T.replaced[lang]}</>}
               </li>
             ))}

@@ -3,7 +3,10 @@
 import { Type } from 'typebox';
 import { CalendarDate, Text } from '../../http/input.ts';
 
-export const REPORT_PERIOD = Type.String({ pattern: '^[0-9]{4}(-D[12])?$', description: 'A year (2026) or an interim period (2026-D1, 2026-D2)' });
+export const REPORT_PERIOD = Type.String({
+  pattern: '^[0-9]{4}(-D[12])?$',
+  description: 'A year (2026) or an interim period (2026-D1, 2026-D2)',
+});
 const Uuid = Type.String({ format: 'uuid' });
 
 export const ReportInput = Type.Object(

@@ -81,7 +81,10 @@ export async function createReport(actor: Actor, input: unknown, { db }: Service
         replace_reason: latest ? (reason ?? null) : null,
         created_by_label: actor.label,
       });
-      await recordAudit(trx, audit(actor, 'report.created', row.id, { period: v.period, version: row.version, boardUnitId: v.boardUnitId }));
+      await recordAudit(
+        trx,
+        audit(actor, 'report.created', row.id, { period: v.period, version: row.version, boardUnitId: v.boardUnitId }),
+      );
       return row;
     });
   } catch (error) {
@@ -149,7 +152,12 @@ export async function approveReport(actor: Actor, id: string, input: unknown, ct
   const now = ctx.now ?? new Date();
   const draft = await getReport(actor, id, ctx);
   if (draft.status !== 'draft') throw new AppError('conflict', 'Rapporten är redan fastställd.');
-  const head = { ...headOf(draft), status: 'approved' as const, decisionDate: v.decisionDate, registrationNumber: v.registrationNumber.trim() };
+  const head = {
+    ...headOf(draft),
+    status: 'approved' as const,
+    decisionDate: v.decisionDate,
+    registrationNumber: v.registrationNumber.trim(),
+  };
   const model = await buildReportModel(actor, head, { db, now });
   return db.transaction().execute(async (trx) => {
     const row = await repo.findReport(trx, actor.tenantId, id, { lock: true });
@@ -165,7 +173,10 @@ export async function approveReport(actor: Actor, id: string, input: unknown, ct
       approved_at: now,
       snapshot: JSON.stringify(model),
     });
-    await recordAudit(trx, audit(actor, 'report.approved', id, { decisionDate: head.decisionDate, registrationNumber: head.registrationNumber }));
+    await recordAudit(
+      trx,
+      audit(actor, 'report.approved', id, { decisionDate: head.decisionDate, registrationNumber: head.registrationNumber }),
+    );
     return saved;
   });
 }
@@ -196,16 +207,23 @@ export interface ValueChange {
 
 /** What the live data says differently from an approved report's stored model: indicator values. */
 export function diffModels(frozen: ReportModel, live: ReportModel): ValueChange[] {
-  const liveCells = new Map<string, { title: string; cell: ReportModel['areas'][number]['goals'][number]['indicators'][number]['cells'][number] }>();
+  const liveCells = new Map<
+    string,
+    { title: string; cell: ReportModel['areas'][number]['goals'][number]['indicators'][number]['cells'][number] }
+  >();
   const key = (id: string, period: string, kind: string) => `${id}|${period}|${kind}`;
   for (const a of live.areas)
-    for (const g of a.goals) for (const i of g.indicators) for (const c of i.cells) liveCells.set(key(i.id, c.period, c.kind), { title: i.title, cell: c });
+    for (const g of a.goals)
+      for (const i of g.indicators) for (const c of i.cells) liveCells.set(key(i.id, c.period, c.kind), { title: i.title, cell: c });
   const seen = new Set<string>();
   const changes: ValueChange[] = [];
   for (const a of frozen.areas) {
     for (const g of a.goals) {
       for (const i of g.indicators) {
-        const liveIndicator = live.areas.flatMap((x) => x.goals).flatMap((x) => x.indicators).find((x) => x.id === i.id);
+        const liveIndicator = live.areas
+          .flatMap((x) => x.goals)
+          .flatMap((x) => x.indicators)
+          .find((x) => x.id === i.id);
         const periods = new Set([...i.cells, ...(liveIndicator?.cells ?? [])].map((c) => key(i.id, c.period, c.kind)));
         for (const k of periods) {
           if (seen.has(k)) continue;
@@ -260,10 +278,13 @@ export function presentReport(r: repo.ReportListRow, boardName: string, replaced
 export type ReportView = ReturnType<typeof presentReport>;
 
 /** Presents rows with their board names and which later version replaces each. */
-export async function presentReports(db: Db, tenantId: string, rows: repo.ReportListRow[], all?: repo.ReportListRow[]): Promise<ReportView[]> {
+export async function presentReports(
+  db: Db,
+  tenantId: string,
+  rows: repo.ReportListRow[],
+  all?: repo.ReportListRow[],
+): Promise<ReportView[]> {
   const names = new Map((await listUnits(db, tenantId)).map((u) => [u.id, u.name]));
   const pool = all ?? rows;
-  return rows.map((r) =>
-    presentReport(r, names.get(r.board_unit_id) ?? '', pool.find((x) => x.replaces_report_id === r.id)?.id ?? null),
-  );
+  return rows.map((r) => presentReport(r, names.get(r.board_unit_id) ?? '', pool.find((x) => x.replaces_report_id === r.id)?.id ?? null));
 }

@@ -34,7 +34,8 @@ function idParam(request: FastifyRequest): string {
 
 function formBody(request: FastifyRequest): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries((request.body ?? {}) as Record<string, unknown>)) if (k !== '_csrf' && typeof v === 'string') out[k] = v;
+  for (const [k, v] of Object.entries((request.body ?? {}) as Record<string, unknown>))
+    if (k !== '_csrf' && typeof v === 'string') out[k] = v;
   return out;
 }
 
@@ -51,7 +52,13 @@ const canWrite = (actor: Actor) => hasAnyRole(actor, REPORT_ROLES);
 export function registerReportStaffRoutes(app: App, { db }: AppContext, printer: ReportPrinter): void {
   addStaffNav({ href: '/staff/reports', label: 'Rapporter', order: 45 });
 
-  async function listPage(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], form: Record<string, string> = {}, status = 200) {
+  async function listPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldError[] = [],
+    form: Record<string, string> = {},
+    status = 200,
+  ) {
     const { actor, session } = staffContext(request, reply);
     const q = (request.query ?? {}) as Record<string, string | undefined>;
     const filter = {
@@ -75,7 +82,13 @@ export function registerReportStaffRoutes(app: App, { db }: AppContext, printer:
     return html(reply, renderPage(page), status);
   }
 
-  async function reportPage(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], form: Record<string, string> = {}, status = 200) {
+  async function reportPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldError[] = [],
+    form: Record<string, string> = {},
+    status = 200,
+  ) {
     const { actor, session } = staffContext(request, reply);
     const row = await getReport(actor, idParam(request), { db });
     const versions = await listReports(actor, { boardUnitId: row.board_unit_id, period: row.period }, { db });
@@ -146,7 +159,12 @@ export function registerReportStaffRoutes(app: App, { db }: AppContext, printer:
     const id = idParam(request);
     const form = formBody(request);
     try {
-      await approveReport(actor, id, { decisionDate: (form.decisionDate ?? '').trim(), registrationNumber: form.registrationNumber ?? '' }, { db });
+      await approveReport(
+        actor,
+        id,
+        { decisionDate: (form.decisionDate ?? '').trim(), registrationNumber: form.registrationNumber ?? '' },
+        { db },
+      );
       request.session.flash = 'Rapporten är fastställd. Uppgifterna den visar är sparade med den.';
       return reply.redirect(`/staff/reports/${id}`, 303);
     } catch (error) {
@@ -176,7 +194,13 @@ export function registerReportStaffRoutes(app: App, { db }: AppContext, printer:
       const old = await getReport(actor, id, { db });
       const row = await createReport(
         actor,
-        { boardUnitId: old.board_unit_id, period: old.period, introduction: old.introduction, closing: old.closing, reason: form.reason ?? '' },
+        {
+          boardUnitId: old.board_unit_id,
+          period: old.period,
+          introduction: old.introduction,
+          closing: old.closing,
+          reason: form.reason ?? '',
+        },
         { db },
       );
       request.session.flash = 'En ny version är skapad som utkast.';

@@ -71,8 +71,22 @@ export function ReportListPage({ session, reports, boards, filter, canWrite, err
           <h2 id="new-report">Ny rapport</h2>
           <form method="post" action="/staff/reports" novalidate>
             <CsrfField token={session.csrfToken} />
-            <SelectField id="boardUnitId" label="Nämnd" value={form.boardUnitId} options={boardOptions} errors={errors} empty="Välj nämnd" />
-            <TextField id="newPeriod" name="period" label="Period" value={form.period} errors={errors} hint="Ett år (2026) eller ett delår (2026-D1, 2026-D2)." />
+            <SelectField
+              id="boardUnitId"
+              label="Nämnd"
+              value={form.boardUnitId}
+              options={boardOptions}
+              errors={errors}
+              empty="Välj nämnd"
+            />
+            <TextField
+              id="newPeriod"
+              name="period"
+              label="Period"
+              value={form.period}
+              errors={errors}
+              hint="Ett år (2026) eller ett delår (2026-D1, 2026-D2)."
+            />
             <TextField id="introduction" label="Inledning (valfri)" value={form.introduction} errors={errors} textarea />
             <TextField id="closing" label="Sammanfattande analys (valfri)" value={form.closing} errors={errors} textarea />
             <button type="submit">Skapa utkast</button>
