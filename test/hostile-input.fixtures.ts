@@ -134,6 +134,9 @@ export function apiBodies(ids: Record<string, string>): Record<string, Json> {
     'PUT /api/v1/cases/:id/open311': { description: 'Trasig gatlykta på Storgatan.' },
     'POST /api/v1/users/:id/unlock': null,
     ...goalsBodies(ids),
+    'POST /api/v1/reports': { boardUnitId: ids.board, period: '2026-D1', introduction: 'Inledning', closing: 'Sammanfattning' },
+    'POST /api/v1/reports/:id/approve': { decisionDate: '2026-03-25', registrationNumber: 'BN 2026/5' },
+    'POST /api/v1/reports/:id/publish': null,
   };
 }
 

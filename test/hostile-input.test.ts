@@ -126,7 +126,9 @@ async function goalsData(auth: Record<string, string>, unitId: string, boardId: 
   const mine = await t.app.inject({ method: 'GET', url: '/api/v1/follow-up-items/mine', headers: auth });
   const item = (mine.json() as { rounds: { items: { id: string }[] }[] }).rounds[0]?.items[0]?.id ?? '';
   expect(item, mine.body).not.toBe('');
+  const report = await post('/api/v1/reports', { boardUnitId: boardId, period: '2026' });
   return {
+    reports: report,
     'goal-plans': plan,
     'goal-areas': area,
     goals: goal,
@@ -165,7 +167,7 @@ const TABLES = ['audit_log', 'cases', 'case_events', 'org_units', 'categories', 
   .concat(['promise_measurements', 'promise_claims', 'closed_days', 'users', 'response_templates', 'api_tokens', 'mail_outbox'])
   .concat(['goal_plans', 'goal_areas', 'goals', 'goal_board_texts', 'goal_assessments', 'goal_settings', 'indicators', 'indicator_values'])
   .concat(['goal_assignments', 'goal_assignment_updates', 'action_plans', 'action_plan_activities', 'action_plan_progress'])
-  .concat(['follow_up_rounds', 'follow_up_items'])
+  .concat(['follow_up_rounds', 'follow_up_items', 'reports'])
   .map((table) => sql`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE tenant_id = ${sql.ref('t.id')}`);
 
 /** Rows the tenant has in every table a request could write to, in one query. */

@@ -288,9 +288,9 @@ export function layoutReport(m: ReportModel): Block[] {
   for (const s of m.sections) {
     h(1, s.title, `del-${s.id}`);
     for (const para of s.paragraphs) p(para);
-    s.tables.forEach((t, n) =>
-      blocks.push({ type: 'table', table: { id: `${s.id}-${n + 1}`, sheet: sheet(`${s.title} ${n + 1}`), ...t } }),
-    );
+    s.tables.forEach((t, n) => {
+      blocks.push({ type: 'table', table: { id: `${s.id}-${n + 1}`, sheet: sheet(`${s.title} ${n + 1}`), ...t } });
+    });
   }
 
   if (m.closing.trim()) {
