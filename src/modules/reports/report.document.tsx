@@ -75,7 +75,7 @@ export function ReportDocument({ model, offset = 0 }: { model: ReportModel; offs
     <article class="report" aria-labelledby="report-title">
       <header class="report-title-page">
         <Title id="report-title">{tp.title}</Title>
-        <dl class="facts">
+        <dl class="facts report-facts">
           {tp.facts.map(([label, value]) => (
             <div>
               <dt>{label}</dt>
