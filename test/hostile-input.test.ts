@@ -279,7 +279,14 @@ const MUTATIONS: [string, (value: string) => string | string[]][] = [
 // Forms this world never shows: the outbox retry needs a failed mail (and has no fields); the
 // round's send-back form appears only for an item marked ready — its API twin
 // (POST /api/v1/follow-up-items/:id/send-back) is in the JSON sweep.
-const UNREACHED_FORMS = ['/staff/outbox/:id/retry', '/staff/goals/rounds/:id/items/:itemId/send-back'];
+// A report's publish and new-version forms are shown only once it is approved; the world's report
+// is a draft (its texts and approve forms are swept). reports.approval.test.ts posts the others.
+const UNREACHED_FORMS = [
+  '/staff/outbox/:id/retry',
+  '/staff/goals/rounds/:id/items/:itemId/send-back',
+  '/staff/reports/:id/publish',
+  '/staff/reports/:id/new-version',
+];
 
 describe('hostile form posts on every form of every page', () => {
   it('no form post ends in a 500; NUL is refused with a message and stores nothing', async () => {
