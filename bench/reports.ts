@@ -3,18 +3,18 @@
 // the longest the event loop was blocked while each ran. In-process on the embedded database (or
 // DATABASE_URL). Writes the "Reports" section of bench/results.md. Not a test: it reports numbers.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { cpus } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/db/seed/demo.ts';
 import { buildApp } from '../src/http/app.ts';
-import { loadConfig } from '../src/config.ts';
 import { systemActor } from '../src/modules/accounts/actor.ts';
 import { createPrinter } from '../src/modules/reports/report.chromium.ts';
 import { docxOf, pdfOf, xlsxOf } from '../src/modules/reports/report.formats.tsx';
 import { buildReportModel } from '../src/modules/reports/report.model.ts';
-import { frozenModel, listReports, getReport } from '../src/modules/reports/reports.service.ts';
+import { frozenModel, getReport, listReports } from '../src/modules/reports/reports.service.ts';
 import { requireTenant } from '../src/modules/tenants/tenants.service.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -60,7 +60,13 @@ if (!year || !draft) throw new Error('demo reports missing');
 const yearRow = await getReport(actor, year.id, { db });
 const model = frozenModel(yearRow);
 const printer = createPrinter(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
-const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'bench-secret-that-is-long-enough-0123456789', DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', SEED_DEMO: 'false' });
+const config = loadConfig({
+  NODE_ENV: 'test',
+  SESSION_SECRET: 'bench-secret-that-is-long-enough-0123456789',
+  DATA_DIR: '/nonexistent',
+  LOG_LEVEL: 'silent',
+  SEED_DEMO: 'false',
+});
 const app = await buildApp({ db, dbKind: handle.kind, config }, { logger: false });
 await app.ready();
 
@@ -110,5 +116,6 @@ const file = new URL('./results.md', import.meta.url);
 const current = readFileSync(file, 'utf8');
 const start = current.indexOf('## Reports');
 const next = start >= 0 ? current.indexOf('\n## ', start + 3) : -1;
-const updated = start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${next >= 0 ? current.slice(next + 1) : ''}`;
+const updated =
+  start < 0 ? `${current.trimEnd()}\n\n${section}` : `${current.slice(0, start)}${section}${next >= 0 ? current.slice(next + 1) : ''}`;
 writeFileSync(file, updated);
