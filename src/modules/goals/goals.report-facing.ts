@@ -34,13 +34,20 @@ async function planFor(actor: Actor, q: BoardPeriodQuery, db: Db) {
   return { plan: council, filter: root?.id === q.boardUnitId ? {} : { boardUnitId: q.boardUnitId } };
 }
 
-export async function boardPeriodFollowUp(actor: Actor, q: BoardPeriodQuery, options: { db: Db; today?: string }) {
+export interface FollowUpOptions {
+  db: Db;
+  today?: string;
+  /** Computed source values (from the cases) by source and period; a caller may share it between requests. */
+  cache?: Map<string, Promise<number | null>>;
+}
+
+export async function boardPeriodFollowUp(actor: Actor, q: BoardPeriodQuery, options: FollowUpOptions) {
   requireReader(actor);
   const { db } = options;
   const today = options.today ?? localDate(new Date());
   const range = periodRange(q.period);
   const found = range ? await planFor(actor, q, db) : null;
-  const cache = new Map<string, Promise<number | null>>();
+  const cache = options.cache ?? new Map<string, Promise<number | null>>();
   const read = { db, today, cache };
   const inBoard = new Set(await unitSubtree(db, actor.tenantId, q.boardUnitId));
   const actionPlans = [];

@@ -149,10 +149,28 @@ export function reportTitle(periodText: string, boardName: string): string {
 const emptyCounts = (): Record<AssessmentStatus, number> => ({ met: 0, partly: 0, not_met: 0, no_data: 0 });
 
 /** Builds the live model of a report (a draft, or the snapshot taken at approval). */
+// Outcomes computed from two years of cases take seconds; a draft's preview, its downloads and the
+// comparison with an approved report share them for a minute (per municipality and day), so a
+// figure computed from cases may be up to a minute old there. Approval computes afresh.
+const SOURCE_TTL_MS = 60_000;
+const sourceCaches = new Map<string, { at: number; cache: Map<string, Promise<number | null>> }>();
+
+function sharedSourceCache(tenantId: string, today: string): Map<string, Promise<number | null>> {
+  const now = Date.now();
+  for (const [k, v] of sourceCaches) if (now - v.at >= SOURCE_TTL_MS) sourceCaches.delete(k);
+  const key = `${tenantId}|${today}`;
+  let hit = sourceCaches.get(key);
+  if (!hit) {
+    hit = { at: now, cache: new Map() };
+    sourceCaches.set(key, hit);
+  }
+  return hit.cache;
+}
+
 export async function buildReportModel(
   actor: Actor,
   head: ReportHead,
-  options: { db: Db; today?: string; now?: Date },
+  options: { db: Db; today?: string; now?: Date; fresh?: boolean },
 ): Promise<ReportModel> {
   const { db } = options;
   const today = options.today ?? localDate(options.now ?? new Date());
@@ -162,7 +180,8 @@ export async function buildReportModel(
   const unitName = (id: string) => units.get(id)?.name ?? '';
   const board = { id: head.boardUnitId, name: unitName(head.boardUnitId) };
   const isRoot = units.get(head.boardUnitId)?.parentId === null;
-  const data = await boardPeriodFollowUp(actor, { boardUnitId: head.boardUnitId, period: head.period }, { db, today });
+  const cache = options.fresh ? undefined : sharedSourceCache(actor.tenantId, today);
+  const data = await boardPeriodFollowUp(actor, { boardUnitId: head.boardUnitId, period: head.period }, { db, today, cache });
   const year = range.year;
   const indicatorsById = new Map(data.indicators.map((i) => [i.id, i]));
   const boardTextOf = (texts: { boardUnitId: string; year: number; text: string }[]) =>

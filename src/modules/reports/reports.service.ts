@@ -158,7 +158,7 @@ export async function approveReport(actor: Actor, id: string, input: unknown, ct
     decisionDate: v.decisionDate,
     registrationNumber: v.registrationNumber.trim(),
   };
-  const model = await buildReportModel(actor, head, { db, now });
+  const model = await buildReportModel(actor, head, { db, now, fresh: true });
   return db.transaction().execute(async (trx) => {
     const row = await repo.findReport(trx, actor.tenantId, id, { lock: true });
     if (!row) throw notFound('Rapporten');

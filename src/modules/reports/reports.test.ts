@@ -73,6 +73,19 @@ describe('reports: the model', () => {
   });
 });
 
+describe('reports: the API document', () => {
+  it('lists every report route in OpenAPI', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const paths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/reports'));
+    expect(paths.sort()).toEqual(
+      ['/api/v1/reports', '/api/v1/reports/{id}', '/api/v1/reports/{id}.docx', '/api/v1/reports/{id}.xlsx', '/api/v1/reports/{id}.pdf']
+        .concat(['/api/v1/reports/{id}/approve', '/api/v1/reports/{id}/publish'])
+        .sort(),
+    );
+    expect(Object.keys(doc.paths['/api/v1/reports'])).toEqual(['get', 'post']);
+  });
+});
+
 describe('reports: formats', () => {
   it('DOCX has Heading 1–3 in order, a TOC, repeating header rows, sv-SE, title, author and alt text', async () => {
     const w = await reportsWorld(t.app, t.db);
