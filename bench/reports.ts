@@ -112,7 +112,7 @@ rows.push(
 );
 // A new generatedAt each time, so the cache of an approved report's files is missed: these are first builds.
 let n = 0;
-const fresh = () => ({ ...model, generatedAt: `${model.generatedAt}#${++n}` });
+const fresh = () => ({ ...model, generatedAt: new Date(Date.parse(model.generatedAt) + ++n).toISOString() });
 if (printer.available)
   rows.push(
     await measure('summary chart drawn as PNG by Chromium (once per distinct chart, then kept)', () =>
