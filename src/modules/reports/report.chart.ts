@@ -52,9 +52,20 @@ function plot(bars: SummaryBar[]): Element {
   }) as unknown as Element;
 }
 
+// Drawing with Plot on linkedom holds the event loop for 0.1–0.25 s on a loaded machine; an
+// approved report's chart never changes, so the last few drawings are kept.
+const drawn = new Map<string, string>();
+
 /** For the web page and the PDF: one labelled image, no inline styles (the CSP). */
 export function summaryChartSvg(bars: SummaryBar[], alt: string): string {
-  return asLabelledImage(plot(bars), alt, 'chart report-chart');
+  const key = `${alt}|${JSON.stringify(bars)}`;
+  let svg = drawn.get(key);
+  if (!svg) {
+    svg = asLabelledImage(plot(bars), alt, 'chart report-chart');
+    drawn.set(key, svg);
+    for (const k of drawn.keys()) if (drawn.size > 20) drawn.delete(k);
+  }
+  return svg;
 }
 
 /** For drawing a PNG (DOCX): the SVG as Plot makes it, with its own styles. */
