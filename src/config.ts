@@ -28,6 +28,8 @@ export interface Config {
   koladaTimeoutMs: number;
   /** Single sign-on for one tenant from the environment, used while that tenant has none of its own. */
   oidc: OidcEnvConfig | undefined;
+  /** Debian's Chromium for PDF reports and report chart images (CHROMIUM_PATH); without it those are left out. */
+  chromiumPath: string;
 }
 
 export interface OidcEnvConfig {
@@ -172,5 +174,6 @@ export function loadConfig(env: Env = process.env): Config {
     koladaUrl: (url(env, 'KOLADA_URL', ['http:', 'https:']) ?? 'https://api.kolada.se/v3').replace(/\/$/, ''),
     koladaTimeoutMs: integer(env, 'KOLADA_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
     oidc: oidcFromEnv(env),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
   };
 }

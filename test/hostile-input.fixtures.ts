@@ -141,6 +141,9 @@ export function apiBodies(ids: Record<string, string>): Record<string, Json> {
     'POST /api/v1/users/:id/unlock': null,
     ...goalsBodies(ids),
     ...koladaBodies(),
+    'POST /api/v1/reports': { boardUnitId: ids.board, period: '2026-D1', introduction: 'Inledning', closing: 'Sammanfattning' },
+    'POST /api/v1/reports/:id/approve': { decisionDate: '2026-03-25', registrationNumber: 'BN 2026/5' },
+    'POST /api/v1/reports/:id/publish': null,
   };
 }
 

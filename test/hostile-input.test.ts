@@ -135,7 +135,9 @@ async function goalsData(auth: Record<string, string>, unitId: string, boardId: 
   const mine = await t.app.inject({ method: 'GET', url: '/api/v1/follow-up-items/mine', headers: auth });
   const item = (mine.json() as { rounds: { items: { id: string }[] }[] }).rounds[0]?.items[0]?.id ?? '';
   expect(item, mine.body).not.toBe('');
+  const report = await post('/api/v1/reports', { boardUnitId: boardId, period: '2026' });
   return {
+    reports: report,
     'goal-plans': plan,
     plans: plan,
     'goal-areas': area,
@@ -177,7 +179,7 @@ const TABLES = ['audit_log', 'cases', 'case_events', 'org_units', 'categories', 
   .concat(['promise_measurements', 'promise_claims', 'closed_days', 'users', 'response_templates', 'api_tokens', 'mail_outbox'])
   .concat(['goal_plans', 'goal_areas', 'goals', 'goal_board_texts', 'goal_assessments', 'goal_settings', 'indicators', 'indicator_values'])
   .concat(['goal_assignments', 'goal_assignment_updates', 'action_plans', 'action_plan_activities', 'action_plan_progress'])
-  .concat(['follow_up_rounds', 'follow_up_items', 'portal_settings'])
+  .concat(['follow_up_rounds', 'follow_up_items', 'portal_settings', 'reports'])
   .concat(['satisfaction_settings', 'satisfaction_areas', 'insikt_results', 'insikt_targets', 'surveys', 'survey_questions'])
   .concat(['survey_invitations', 'survey_responses', 'survey_answers', 'after_contact_requests', 'after_contact_optouts'])
   .map((table) => sql`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE tenant_id = ${sql.ref('t.id')}`);
@@ -291,7 +293,14 @@ const MUTATIONS: [string, (value: string) => string | string[]][] = [
 // Forms this world never shows: the outbox retry needs a failed mail (and has no fields); the
 // round's send-back form appears only for an item marked ready — its API twin
 // (POST /api/v1/follow-up-items/:id/send-back) is in the JSON sweep.
-const UNREACHED_FORMS = ['/staff/outbox/:id/retry', '/staff/goals/rounds/:id/items/:itemId/send-back'];
+// A report's publish and new-version forms are shown only once it is approved; the world's report
+// is a draft (its texts and approve forms are swept). reports.approval.test.ts posts the others.
+const UNREACHED_FORMS = [
+  '/staff/outbox/:id/retry',
+  '/staff/goals/rounds/:id/items/:itemId/send-back',
+  '/staff/reports/:id/publish',
+  '/staff/reports/:id/new-version',
+];
 
 describe('hostile form posts on every form of every page', () => {
   it('no form post ends in a 500; NUL is refused with a message and stores nothing', async () => {

@@ -8,6 +8,7 @@ import type { MailTables } from './schema-mail.ts';
 import type { MeetingTables } from './schema-meetings.ts';
 import type { PortalTables } from './schema-portal.ts';
 import type { PromiseTables } from './schema-promises.ts';
+import type { ReportTables } from './schema-reports.ts';
 import type { SatisfactionTables } from './schema-satisfaction.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -119,7 +120,8 @@ export interface Database
     GoalTables,
     SatisfactionTables,
     KoladaTables,
-    PortalTables {
+    PortalTables,
+    ReportTables {
   tenants: TenantTable;
   org_units: OrgUnitTable;
   users: UserTable;

@@ -10,6 +10,7 @@ import { seedMeetingsDemo } from '../../modules/meetings/meetings.seed.ts';
 import { createUnit, listUnits } from '../../modules/org/org.service.ts';
 import { seedPromisesDemo } from '../../modules/promises/promises.seed.ts';
 import { seedSatisfactionDemo } from '../../modules/satisfaction/index.ts';
+import { seedReportsDemo } from '../../modules/reports/index.ts';
 import type { Tenant } from '../../modules/tenants/tenants.repo.ts';
 import { findTenantBySlug } from '../../modules/tenants/tenants.repo.ts';
 import { createTenant } from '../../modules/tenants/tenants.service.ts';
@@ -106,6 +107,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
   await seedGoalsDemo(db, tenants);
   await seedSatisfactionDemo(db, tenants);
   await seedKoladaDemo(db, tenants);
+  await seedReportsDemo(db, tenants);
   report.created = true;
   return report;
 }

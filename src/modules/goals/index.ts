@@ -1,6 +1,7 @@
 // The goals module's public face: what other modules (reports, seeding, the app) may use.
 export type { AssessmentStatus } from './assessment.ts';
 export { ASSESSMENT_NAMES, ASSESSMENT_SYMBOLS, assess } from './assessment.ts';
+export { WORK_STATUS_NAMES, WORK_STATUS_SYMBOLS } from './assignments.schemas.ts';
 export {
   goalsFingerprint,
   type PublicGoal,
@@ -10,6 +11,7 @@ export {
   publicPlans,
 } from './goals.public-facing.ts';
 export { goalDetail, indicatorDetail, planTree } from './goals.read.ts';
+export { type BoardPeriodFollowUp, boardPeriodFollowUp } from './goals.report-facing.ts';
 export { registerGoalRoutes } from './goals.routes.ts';
 export { seedGoalsDemo } from './goals.seed.ts';
 export { createGoal, createGoalArea, createPlan, listPlans } from './goals.service.ts';
