@@ -9,6 +9,7 @@ import { describeDemoUsers, seedDemo } from '../db/seed/demo.ts';
 import { AppError } from '../http/errors.ts';
 import { createApiToken, createUser, findUserByEmail, grantRole } from '../modules/accounts/accounts.service.ts';
 import { ROLES, systemActor } from '../modules/accounts/actor.ts';
+import { generateBenchCases } from '../modules/cases/cases.bench-data.ts';
 import { getUnit } from '../modules/org/org.service.ts';
 import { createTenant, requireTenant } from '../modules/tenants/tenants.service.ts';
 
@@ -23,6 +24,8 @@ Commands:
                                             Create a local account; prints a generated password
   create-api-token --tenant S --email E [--name N]
                                             Create a personal API token; prints it on the last line
+  bench-data --tenant S --cases N [--years Y] [--until YYYY-MM-DD]
+                                            Generate N realistic cases over Y years (default 2) for load tests
 
 Roles: ${ROLES.join(', ')}
 Environment: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded database, default ./data)`;
@@ -63,6 +66,9 @@ export async function run(argv: string[], out: (line: string) => void = console.
       email: { type: 'string' },
       role: { type: 'string' },
       unit: { type: 'string' },
+      cases: { type: 'string' },
+      years: { type: 'string' },
+      until: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -126,6 +132,28 @@ export async function run(argv: string[], out: (line: string) => void = console.
         const created = await createApiToken(db, { tenantId: tenant.id, userId: user.id, label: 'cli' }, values.name ?? 'CLI');
         out(`API token for ${user.email} (shown once; send as "Authorization: Bearer <token>"):`);
         out(created.token);
+      });
+    }
+    case 'bench-data': {
+      const slug = required(values, 'tenant');
+      const cases = Number(required(values, 'cases'));
+      const years = Number(values.years ?? '2');
+      if (!Number.isSafeInteger(cases) || cases < 1 || cases > 20_000_000)
+        throw new UsageError('--cases must be a whole number 1–20000000');
+      if (!Number.isSafeInteger(years) || years < 1 || years > 20) throw new UsageError('--years must be a whole number 1–20');
+      if (values.until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.until)) throw new UsageError('--until must be YYYY-MM-DD');
+      return withDatabase(async ({ db }) => {
+        const tenant = await requireTenant(db, slug);
+        const started = Date.now();
+        const result = await generateBenchCases(db, tenant.id, {
+          cases,
+          years,
+          ...(values.until ? { until: values.until } : {}),
+          onProgress: (done, total) => out(`${done} / ${total} cases (${((Date.now() - started) / 1000).toFixed(1)} s)`),
+        });
+        out(
+          `Generated ${result.inserted} cases received ${result.from}–${result.to} in ${slug} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        );
       });
     }
     default:
