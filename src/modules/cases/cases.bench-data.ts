@@ -124,7 +124,7 @@ export async function generateBenchCases(
                              contact_name, contact_email, received_at, received_date, first_response_due,
                              first_response_at, first_response_date, status, resolved_at, resolved_at_first_contact,
                              tracking_token_hash, created_at, updated_at)
-          SELECT ${tenantId}::uuid, yr || '-' || lpad(num::text, 5, '0'), type, channel, category_id, unit_id,
+          SELECT ${tenantId}::uuid, yr || '-' || CASE WHEN num < 100000 THEN lpad(num::text, 5, '0') ELSE num::text END, type, channel, category_id, unit_id,
                  CASE WHEN r_lang < 0.95 THEN 'sv' WHEN r_lang < 0.98 THEN 'en' ELSE 'fi' END,
                  (ARRAY['Trasig gatlampa', 'Fråga om bygglov', 'Hål i vägen', 'Sophämtning uteblev', 'Snöröjning',
                         'Fråga om förskoleplats', 'Buller från grannfastighet', 'Klotter på skola', 'Parkering',
