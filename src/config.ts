@@ -2,6 +2,7 @@
 // A wrong value stops the start with a message that names the variable.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
   logLevel: string;
   /** Load demo data into an empty database on start (default on, outside production). */
   seedDemo: boolean;
+  /** Client addresses the rate limits do not apply to (RATE_LIMIT_EXEMPT; a load test, a trusted integration). */
+  rateLimitExempt: string[];
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +87,16 @@ function trustProxy(env: Env): false | number | string {
   return entries.join(',');
 }
 
+function rateLimitExempt(env: Env): string[] {
+  const raw = env.RATE_LIMIT_EXEMPT;
+  if (raw === undefined || raw.trim() === '') return [];
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    if (isIP(entry) === 0) throw new ConfigError(`RATE_LIMIT_EXEMPT must be a comma-separated list of IP addresses, got "${entry}"`);
+  }
+  return entries;
+}
+
 function metricsToken(env: Env): string | undefined {
   const raw = env.METRICS_TOKEN;
   if (raw === undefined || raw === '') return undefined;
@@ -132,5 +145,6 @@ export function loadConfig(env: Env = process.env): Config {
     production,
     logLevel,
     seedDemo: boolean(env, 'SEED_DEMO', !production),
+    rateLimitExempt: rateLimitExempt(env),
   };
 }

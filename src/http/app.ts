@@ -82,7 +82,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     // (so a tracking link never leaks to them).
     referrerPolicy: { policy: 'same-origin' },
   });
-  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db, options.rateLimitNamespace) });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    store: databaseRateLimitStore(ctx.db, options.rateLimitNamespace),
+    ...(ctx.config.rateLimitExempt.length ? { allowList: ctx.config.rateLimitExempt } : {}),
+  });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   await app.register(fastifySwagger, {
     openapi: {

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, createTestTenant, type TestContext } from '../../../test/helpers.ts';
 import { tenantCalendar } from '../calendar/calendar.service.ts';
 import { generateBenchCases } from './cases.bench-data.ts';
-import { caseFixture } from './cases.fixtures.ts';
+import { caseFixture, question } from './cases.fixtures.ts';
 import { setCaseCounter } from './cases.repo.ts';
-import { firstResponseDaysByCategory } from './cases.service.ts';
+import { createCase, firstResponseDaysByCategory } from './cases.service.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -49,5 +49,25 @@ describe('bench-data', () => {
     }
     const statuses = new Set(rows.map((r) => r.status));
     expect(statuses).toEqual(new Set(['new', 'in_progress', 'resolved']));
+  });
+});
+
+describe('case numbers from the tenant-year sequence', () => {
+  it('start after imported numbers, continue after bench-data, and bench-data continues after them', async () => {
+    const tenant = await createTestTenant(t.db);
+    const tenantId = tenant.tenant.id;
+    await caseFixture(t.db, tenant);
+    await setCaseCounter(t.db, tenantId, 2024, 41);
+    const create = async () => {
+      const n = await createCase(tenant.system, question({ receivedAt: '2024-06-03T09:00:00+02:00' }), { db: t.db });
+      return n.case.caseNumber;
+    };
+    expect(await create()).toBe('2024-00042');
+    await generateBenchCases(t.db, tenantId, { cases: 10, years: 1, until: '2024-12-31' });
+    const { rows } = await sql<{ n: string }>`SELECT max(case_number) AS n FROM cases WHERE tenant_id = ${tenantId}`.execute(t.db);
+    expect(rows[0].n).toBe('2024-00052');
+    expect(await create()).toBe('2024-00053');
+    await setCaseCounter(t.db, tenantId, 2024, 99);
+    expect(await create()).toBe('2024-00100');
   });
 });

@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { tenantCalendar } from '../calendar/calendar.service.ts';
 import { addCalendarDays, localDate } from '../calendar/calendar.ts';
+import { ensureCaseSequence, lastSequenceNumber, syncCaseSequence } from './cases.repo.ts';
 import { firstResponseDaysByCategory } from './cases.service.ts';
 import { listCategories } from './categories.service.ts';
 
@@ -58,6 +59,16 @@ export async function generateBenchCases(
   const spanDays = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
   const batch = o.batch ?? 100_000;
   const slices = Math.max(1, Math.ceil(o.cases / batch));
+  // Continue after the numbers live creates took from the tenant-year sequences (no creates may
+  // run meanwhile: bench-data is for a bench database).
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+    await ensureCaseSequence(db, tenantId, y);
+    const last = await lastSequenceNumber(db, tenantId, y);
+    await sql`INSERT INTO case_counters (tenant_id, year, last_number) VALUES (${tenantId}, ${y}, ${last})
+              ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = greatest(case_counters.last_number, excluded.last_number)`.execute(
+      db,
+    );
+  }
   let inserted = 0;
   // One connection throughout: the lookup table is a temporary table of this session.
   await db.connection().execute(async (db) => {
@@ -92,9 +103,10 @@ export async function generateBenchCases(
                  CASE WHEN g.r_type < 0.45 THEN 'question' WHEN g.r_type < 0.70 THEN 'error_report' WHEN g.r_type < 0.85 THEN 'complaint'
                       WHEN g.r_type < 0.95 THEN 'suggestion' ELSE 'praise' END AS type,
                  (SELECT r FROM bench_add WHERE d = g.received_date AND k = cat.n) AS due,
-                 -- 72 % answered within N working days, 16 % later, 12 % not answered (yet)
+                 -- 72 % answered within N working days, 16 % later; of the rest, cases of the last
+                 -- 30 days are not answered yet, older ones answered later still but 1 % never
                  CASE WHEN g.r_outcome < 0.72 THEN (SELECT r FROM bench_add WHERE d = g.received_date AND k = floor(g.r_days * (cat.n + 1))::int)
-                      WHEN g.r_outcome < 0.88 THEN (SELECT r FROM bench_add WHERE d = g.received_date AND k = cat.n + 1 + floor(g.r_days * ${EXTRA_DAYS - 1}::int)::int)
+                      WHEN g.r_outcome < 0.88 OR (g.r_outcome < 0.99 AND g.received_date < ${to}::date - 30) THEN (SELECT r FROM bench_add WHERE d = g.received_date AND k = cat.n + 1 + floor(g.r_days * ${EXTRA_DAYS - 1}::int)::int)
                  END AS answered
             FROM g JOIN cat ON cat.i = g.ci
         ),
@@ -153,6 +165,9 @@ export async function generateBenchCases(
     }
     await sql`DROP TABLE IF EXISTS bench_add`.execute(db);
   });
+  // Live creates number from a sequence per tenant and year: move any that exists past the counters.
+  const counters = await db.selectFrom('case_counters').select(['year', 'last_number']).where('tenant_id', '=', tenantId).execute();
+  for (const c of counters) await syncCaseSequence(db, tenantId, c.year, c.last_number);
   await sql`ANALYZE cases`.execute(db);
   return { inserted, from, to };
 }

@@ -105,9 +105,10 @@ export async function createCase(
   const trackingToken = randomBytes(24).toString('base64url');
   const actorLabel = actor?.label ?? 'invånare';
 
+  const year = Number(receivedDate.slice(0, 4));
+  await repo.ensureCaseSequence(db, tenantId, year);
   try {
     const id = await db.transaction().execute(async (trx) => {
-      const year = Number(receivedDate.slice(0, 4));
       const caseNumber = formatCaseNumber(year, await repo.nextCaseNumber(trx, tenantId, year));
       const id = await repo.insertCase(trx, {
         tenant_id: tenantId,
