@@ -33,6 +33,9 @@ const { values } = parseArgs({
     year: { type: 'string', default: '2026' },
     runs: { type: 'string', default: '5' },
     'cold-child': { type: 'string' },
+    // The old in-process statistics while /health is probed (default on the embedded database only:
+    // on PostgreSQL at a million cases it ships every row of two years to the process).
+    'health-before': { type: 'boolean' },
   },
 });
 const slug = values.tenant as string;
@@ -197,6 +200,8 @@ await measure('public promise page, warm (kept a minute)', '—', publicUrl);
 
 // The reminder round: the first claims the backlog of open overdue cases; the next is the steady state.
 const today = new Date().toISOString().slice(0, 10);
+// Start from no reminders sent (a bench database), so before and after measure the same work.
+await sql`DELETE FROM reminder_sent WHERE tenant_id = ${tenantId}`.execute(db);
 for (const round of ['first (backlog)', 'next (steady state)']) {
   captured = [];
   const start = performance.now();
@@ -234,11 +239,12 @@ async function healthDuring(label: string, heavy: () => Promise<unknown>) {
 }
 const reader = await findUserByEmail(db, tenantId, 'kvalitet@norrtalje.demo');
 if (!reader) throw new Error('no quality user');
-await healthDuring('two years of statistics, before (rows to the process, counted in JS)', async () => {
-  const calendar = await tenantCalendar(db, tenantId);
-  const timings = await caseTimings(db, tenantId, { dueFrom: `${year - 1}-01-01`, dueTo: to });
-  return buildStats(timings, today, calendar, { from: `${year - 1}-01-01`, to, unitId: null });
-});
+if (values['health-before'] ?? t.kind === 'pglite')
+  await healthDuring('two years of statistics, before (rows to the process, counted in JS)', async () => {
+    const calendar = await tenantCalendar(db, tenantId);
+    const timings = await caseTimings(db, tenantId, { dueFrom: `${year - 1}-01-01`, dueTo: to });
+    return buildStats(timings, today, calendar, { from: `${year - 1}-01-01`, to, unitId: null });
+  });
 await healthDuring('two years of statistics, after (SQL aggregate)', () =>
   t.app.inject({ method: 'GET', url: `/api/v1/stats/first-response?from=${year - 1}-01-01&to=${to}`, headers: quality }),
 );

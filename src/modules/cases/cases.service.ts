@@ -91,9 +91,9 @@ export async function createCase(
   if (receivedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
     throw invalid([{ field: 'receivedAt', message: 'Tidpunkten kan inte ligga i framtiden.' }]);
   }
-  const category = await findCategoryByCode(db, tenantId, value.category);
+  // Independent reads at once: on PostgreSQL each is a round trip of its own.
+  const [category, tenant] = await Promise.all([findCategoryByCode(db, tenantId, value.category), findTenantById(db, tenantId)]);
   if (!category?.active) throw invalid([{ field: 'category', message: messages.category ?? 'Välj ett område.' }]);
-  const tenant = await findTenantById(db, tenantId);
   if (!tenant) throw notFound('Kommunen');
   const { days, receivedDate, due } = await firstResponseDeadline(db, tenantId, category, receivedAt);
   const contact = {
