@@ -122,7 +122,7 @@ async function coldRuns(url: string): Promise<number[]> {
 }
 
 const s = await setup();
-const db = s.db;
+let db = s.db;
 const tenantId = s.tenant.id;
 const { rows: promiseRows } = await sql<{ id: string; metric: string }>`
   SELECT p.id, v.metric->>'type' AS metric FROM promises p JOIN promise_versions v ON v.promise_id = p.id AND v.tenant_id = p.tenant_id
@@ -140,6 +140,7 @@ await s.app.close();
 await s.close();
 const cold = pick(await coldRuns(publicUrl));
 const t = await setup();
+db = t.db;
 const quality = await t.token('kvalitet@norrtalje.demo');
 const officer = await t.token('handlaggare@norrtalje.demo');
 
@@ -250,7 +251,9 @@ await t.app.close();
 await t.close();
 
 const label = values.label as string;
-const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.versions.node}, ${t.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${new Date().toISOString().slice(0, 16)}Z, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (the machine is shared)`;
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.versions.node}, ${t.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}, ${new Date().toISOString().slice(0, 16)}Z, load average ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')} (the machine is shared)`;
 const table = rows
   .map((r) => `| ${r.what} | ${r.budget ?? ''} | ${r.median.toFixed(1)} ms | ${r.max.toFixed(1)} ms${r.note ? ` (${r.note})` : ''} |`)
   .join('\n');
