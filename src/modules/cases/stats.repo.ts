@@ -12,7 +12,10 @@ export interface AggregateFilter {
   dueTo: string;
   today: string;
   unitIds?: string[];
-  /** Weekdays that are not working days, covering at least the years [coveredFrom, coveredTo]. */
+  /** The day table's span: every received and first-feedback date should fall inside it. */
+  daysFrom: string;
+  daysTo: string;
+  /** Weekdays that are not working days in [daysFrom, daysTo]. */
   offDays: string[];
 }
 
@@ -27,9 +30,8 @@ export interface AggregateRow {
   openOverdue: number;
   notYetDue: number;
   firstContact: number;
-  /** The dates the rows touch (to check that offDays covered them). */
-  lo: string | null;
-  hi: string | null;
+  /** Cases with a date outside the day table (then the caller widens it and asks again). */
+  outside: number;
 }
 
 // grouping(channel, type, category_id, wd): a bit is 1 when the column is NOT grouped.
@@ -44,6 +46,11 @@ const SETS: Record<number, string> = {
   12: 'category:days',
 };
 
+/**
+ * Two steps in one statement: the period's cases are first counted by everything the splits
+ * need (a hash aggregate over the index-only scan: a few thousand groups from half a million
+ * cases), and the grouping sets are then taken over those groups.
+ */
 export async function firstResponseAggregates(db: Db, tenantId: string, f: AggregateFilter): Promise<AggregateRow[]> {
   if (f.unitIds && f.unitIds.length === 0) return [];
   const units = f.unitIds ? sql`AND c.unit_id = ANY(${f.unitIds}::uuid[])` : sql``;
@@ -59,38 +66,39 @@ export async function firstResponseAggregates(db: Db, tenantId: string, f: Aggre
     open_overdue: number;
     not_yet_due: number;
     first_contact: number;
-    lo: string | null;
-    hi: string | null;
+    outside: number;
   }>`
-    WITH f AS MATERIALIZED (
-      SELECT c.channel, c.type, c.category_id, c.received_date, c.first_response_due AS due,
-             c.first_response_date AS frd, c.resolved_at_first_contact AS fc
+    WITH days AS (
+      SELECT d::date AS d,
+             (count(*) FILTER (WHERE extract(isodow FROM d) < 6 AND NOT (d::date = ANY(${f.offDays}::date[]))) OVER (ORDER BY d))::int AS cum
+        FROM generate_series(${f.daysFrom}::date, ${f.daysTo}::date, interval '1 day') AS d
+    ),
+    base AS (
+      SELECT c.channel, c.type, c.category_id,
+             CASE WHEN c.first_response_due >= ${f.today}::date THEN 3
+                  WHEN c.first_response_date IS NULL THEN 2
+                  WHEN c.first_response_date <= c.first_response_due THEN 0
+                  ELSE 1 END AS k,
+             c.resolved_at_first_contact AS fc,
+             CASE WHEN c.first_response_due < ${f.today}::date AND c.first_response_date IS NOT NULL THEN da.cum - dr.cum END AS wd,
+             (dr.d IS NULL OR (c.first_response_date IS NOT NULL AND da.d IS NULL)) AS outside,
+             count(*)::int AS n
         FROM cases c
+        LEFT JOIN days dr ON dr.d = c.received_date
+        LEFT JOIN days da ON da.d = c.first_response_date
        WHERE c.tenant_id = ${tenantId} AND c.first_response_due >= ${f.dueFrom}::date AND c.first_response_due <= ${f.dueTo}::date
              ${units}
-    ),
-    b AS (
-      SELECT least(min(received_date), min(frd)) AS lo, greatest(max(received_date), max(frd)) AS hi FROM f
-    ),
-    days AS (
-      SELECT d::date AS d,
-             count(*) FILTER (WHERE extract(isodow FROM d) < 6 AND NOT (d::date = ANY(${f.offDays}::date[]))) OVER (ORDER BY d) AS cum
-        FROM b, generate_series(b.lo, b.hi, interval '1 day') AS d
-    ),
-    j AS (
-      SELECT f.channel, f.type, f.category_id, f.due, f.frd, f.fc,
-             CASE WHEN f.due < ${f.today}::date AND f.frd IS NOT NULL THEN (da.cum - dr.cum)::int END AS wd
-        FROM f JOIN days dr ON dr.d = f.received_date LEFT JOIN days da ON da.d = f.frd
+       GROUP BY 1, 2, 3, 4, 5, 6, 7
     )
     SELECT grouping(channel, type, category_id, wd) AS g, channel, type, category_id, wd,
-           count(*)::int AS received,
-           (count(*) FILTER (WHERE due < ${f.today}::date AND frd IS NOT NULL AND frd <= due))::int AS on_time,
-           (count(*) FILTER (WHERE due < ${f.today}::date AND frd IS NOT NULL AND frd > due))::int AS late,
-           (count(*) FILTER (WHERE due < ${f.today}::date AND frd IS NULL))::int AS open_overdue,
-           (count(*) FILTER (WHERE due >= ${f.today}::date))::int AS not_yet_due,
-           (count(*) FILTER (WHERE fc))::int AS first_contact,
-           (SELECT lo FROM b)::text AS lo, (SELECT hi FROM b)::text AS hi
-      FROM j
+           sum(n)::int AS received,
+           coalesce(sum(n) FILTER (WHERE k = 0), 0)::int AS on_time,
+           coalesce(sum(n) FILTER (WHERE k = 1), 0)::int AS late,
+           coalesce(sum(n) FILTER (WHERE k = 2), 0)::int AS open_overdue,
+           coalesce(sum(n) FILTER (WHERE k = 3), 0)::int AS not_yet_due,
+           coalesce(sum(n) FILTER (WHERE fc), 0)::int AS first_contact,
+           coalesce(sum(n) FILTER (WHERE outside), 0)::int AS outside
+      FROM base
      GROUP BY GROUPING SETS ((), (channel), (type), (category_id), (wd), (channel, wd), (type, wd), (category_id, wd))
   `.execute(db);
   return rows.map((r) => {
@@ -106,8 +114,19 @@ export async function firstResponseAggregates(db: Db, tenantId: string, f: Aggre
       openOverdue: Number(r.open_overdue),
       notYetDue: Number(r.not_yet_due),
       firstContact: Number(r.first_contact),
-      lo: r.lo,
-      hi: r.hi,
+      outside: Number(r.outside),
     };
   });
+}
+
+/** The earliest and latest received or first-feedback date of a period's cases (the rare wide case). */
+export async function dateSpan(db: Db, tenantId: string, f: { dueFrom: string; dueTo: string; unitIds?: string[] }) {
+  const units = f.unitIds ? sql`AND c.unit_id = ANY(${f.unitIds}::uuid[])` : sql``;
+  const { rows } = await sql<{ lo: string | null; hi: string | null }>`
+    SELECT least(min(c.received_date), min(c.first_response_date))::text AS lo,
+           greatest(max(c.received_date), max(c.first_response_date))::text AS hi
+      FROM cases c
+     WHERE c.tenant_id = ${tenantId} AND c.first_response_due >= ${f.dueFrom}::date AND c.first_response_due <= ${f.dueTo}::date
+           ${units}`.execute(db);
+  return rows[0] ?? { lo: null, hi: null };
 }

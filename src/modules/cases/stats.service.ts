@@ -6,12 +6,12 @@ import type { Db } from '../../db/database.ts';
 import { invalid } from '../../http/errors.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { type TenantCalendar, tenantCalendar } from '../calendar/calendar.service.ts';
-import { holidaysOfYear, isValidLocalDate, localDate, weekdayOf } from '../calendar/calendar.ts';
+import { addCalendarDays, holidaysOfYear, isValidLocalDate, localDate, weekdayOf } from '../calendar/calendar.ts';
 import { unitSubtree } from '../org/org.service.ts';
 import type * as repo from './cases.repo.ts';
 import { CASE_CHANNEL_NAMES, CASE_TYPE_NAMES } from './cases.schemas.ts';
 import { listCategories } from './categories.service.ts';
-import { type AggregateRow, firstResponseAggregates } from './stats.repo.ts';
+import { type AggregateRow, dateSpan, firstResponseAggregates } from './stats.repo.ts';
 
 export type TimingRow = Awaited<ReturnType<typeof repo.caseTimings>>[number];
 
@@ -189,23 +189,27 @@ export async function firstResponseStats(
   if (unitIds && unitIds.length === 0) throw invalid([{ field: 'unit', message: 'Enheten finns inte.' }]);
   const [calendar, categories] = await Promise.all([tenantCalendar(db, actor.tenantId), listCategories(db, actor.tenantId)]);
   const out = { from: period.from, to: period.to, unitId: query.unitId ?? null };
-  // Cases are received at most a few years before their deadline and answered before today:
-  // cover those years first, and widen to what the rows actually touch if that was not enough.
-  let lo = Number(period.from.slice(0, 4)) - 2;
-  let hi = Math.max(Number(period.to.slice(0, 4)), Number(today.slice(0, 4))) + 1;
-  for (;;) {
+  // The day table covers a year before the period to a year after it (or after today): every
+  // case received before its deadline and answered by now falls inside. A case outside (data
+  // entered by hand, a clock far off) is counted by the statement; then the table is widened to
+  // exactly what the rows touch and the statement asked again.
+  const later = period.to > today ? period.to : today;
+  let span = { from: addCalendarDays(period.from, -366), to: addCalendarDays(later, 366) };
+  const filter = { dueFrom: period.from, dueTo: period.to, today, ...(unitIds ? { unitIds } : {}) };
+  for (let attempt = 0; ; attempt++) {
     const rows = await firstResponseAggregates(db, actor.tenantId, {
-      dueFrom: period.from,
-      dueTo: period.to,
-      today,
-      ...(unitIds ? { unitIds } : {}),
-      offDays: offWeekdays(lo, hi, calendar),
+      ...filter,
+      daysFrom: span.from,
+      daysTo: span.to,
+      offDays: offWeekdays(Number(span.from.slice(0, 4)), Number(span.to.slice(0, 4)), calendar),
     });
-    const touched = rows.find((r) => r.lo !== null);
-    if (touched?.lo && touched.hi && (Number(touched.lo.slice(0, 4)) < lo || Number(touched.hi.slice(0, 4)) > hi)) {
-      lo = Math.min(lo, Number(touched.lo.slice(0, 4)));
-      hi = Math.max(hi, Number(touched.hi.slice(0, 4)));
-      continue;
+    const outside = rows.find((r) => r.set === 'total')?.outside ?? 0;
+    if (outside > 0 && attempt === 0) {
+      const touched = await dateSpan(db, actor.tenantId, filter);
+      if (touched.lo && touched.hi) {
+        span = { from: touched.lo < span.from ? touched.lo : span.from, to: touched.hi > span.to ? touched.hi : span.to };
+        continue;
+      }
     }
     const names = new Map(categories.map((c) => [c.id, { code: c.code, name: c.name }]));
     return statsFromAggregates(rows, today, out, names);
