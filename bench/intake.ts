@@ -155,7 +155,9 @@ const waits = (w: { waits: Record<string, number>; samples: number }) =>
     .map(([k, n]) => `${k} ${Math.round((100 * n) / Math.max(1, w.samples))} %`)
     .join('; ');
 lines.push(
-  `## Intake ${values.label}: ${cpus().length} cores, Node ${process.versions.node}, PostgreSQL, ${new Date().toISOString().slice(0, 16)}Z, ${SECONDS} s per load, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (the machine is shared)`,
+  `## Intake ${values.label}: ${cpus().length} cores, Node ${process.versions.node}, PostgreSQL, ${new Date().toISOString().slice(0, 16)}Z, ${SECONDS} s per load, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (the machine is shared)`,
 );
 lines.push('');
 lines.push('| target | max (10 connections) | ratio to anchor | fixed 500 req/s | busy connections wait for |');
