@@ -200,8 +200,7 @@ export async function firstResponseStats(
     const rows = await firstResponseAggregates(db, actor.tenantId, {
       ...filter,
       daysFrom: span.from,
-      daysTo: span.to,
-      offDays: offWeekdays(Number(span.from.slice(0, 4)), Number(span.to.slice(0, 4)), calendar),
+      cum: workingDayIndex(span, calendar),
     });
     const outside = rows.find((r) => r.set === 'total')?.outside ?? 0;
     if (outside > 0 && attempt === 0) {
@@ -214,6 +213,17 @@ export async function firstResponseStats(
     const names = new Map(categories.map((c) => [c.id, { code: c.code, name: c.name }]));
     return statsFromAggregates(rows, today, out, names);
   }
+}
+
+/** cum[i]: working days from span.from up to and including span.from + i (span.from itself counted when it is one). */
+export function workingDayIndex(span: { from: string; to: string }, calendar: TenantCalendar): number[] {
+  const cum: number[] = [];
+  let n = 0;
+  for (let d = span.from; d <= span.to; d = addCalendarDays(d, 1)) {
+    if (calendar.isWorkingDay(d)) n++;
+    cum.push(n);
+  }
+  return cum;
 }
 
 /** Weekdays of the years [lo, hi] that are not working days: holidays, eves, the tenant's closed days. */
