@@ -52,7 +52,12 @@ const SETS: Record<number, string> = {
  */
 export async function firstResponseAggregates(db: Db, tenantId: string, f: AggregateFilter): Promise<AggregateRow[]> {
   if (f.unitIds && f.unitIds.length === 0) return [];
-  // Enough memory to hash half a million cases' groups instead of sorting them on disk.
+  // Enough memory to hash half a million cases' groups instead of sorting them on disk. Inside a
+  // caller's transaction (a goals computation) the setting lasts until that one ends: harmless.
+  if (db.isTransaction) {
+    await sql`SET LOCAL work_mem = '32MB'`.execute(db);
+    return aggregates(db, tenantId, f);
+  }
   return db.transaction().execute(async (trx) => {
     await sql`SET LOCAL work_mem = '32MB'`.execute(trx);
     return aggregates(trx, tenantId, f);
