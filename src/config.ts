@@ -2,6 +2,7 @@
 // A wrong value stops the start with a message that names the variable.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -30,6 +31,8 @@ export interface Config {
   oidc: OidcEnvConfig | undefined;
   /** Debian's Chromium for PDF reports and report chart images (CHROMIUM_PATH); without it those are left out. */
   chromiumPath: string;
+  /** Client addresses the rate limits do not apply to (RATE_LIMIT_EXEMPT; a load test, a trusted integration). */
+  rateLimitExempt: string[];
 }
 
 export interface OidcEnvConfig {
@@ -101,6 +104,16 @@ function trustProxy(env: Env): false | number | string {
     }
   }
   return entries.join(',');
+}
+
+function rateLimitExempt(env: Env): string[] {
+  const raw = env.RATE_LIMIT_EXEMPT;
+  if (raw === undefined || raw.trim() === '') return [];
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    if (isIP(entry) === 0) throw new ConfigError(`RATE_LIMIT_EXEMPT must be a comma-separated list of IP addresses, got "${entry}"`);
+  }
+  return entries;
 }
 
 function metricsToken(env: Env): string | undefined {
@@ -175,5 +188,6 @@ export function loadConfig(env: Env = process.env): Config {
     koladaTimeoutMs: integer(env, 'KOLADA_TIMEOUT_SECONDS', 10, 1, 120) * 1000,
     oidc: oidcFromEnv(env),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    rateLimitExempt: rateLimitExempt(env),
   };
 }

@@ -41,4 +41,20 @@ describe('insyn CLI', () => {
     await expect(capture(['frobnicate'])).rejects.toThrow(/Unknown command/);
     expect((await capture(['--help']))[0]).toMatch(/^Usage: insyn/);
   }, 60_000);
+
+  it.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
+    'backs up the embedded database and restores it into an empty DATA_DIR',
+    async () => {
+      const slug = `bak-${Date.now().toString(36)}`;
+      await capture(['create-tenant', '--name', 'Backupkommun', '--slug', slug]);
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'insyn-bak-')), 'backup.tar.gz');
+      expect((await capture(['backup', '--out', file]))[0]).toMatch(/^Backed up/);
+      await expect(capture(['restore', '--from', file])).rejects.toThrow(/is not empty/);
+      process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'insyn-restored-'));
+      expect((await capture(['restore', '--from', file]))[0]).toMatch(/\(1 municipalities\)$/);
+      const again = await capture(['create-tenant', '--name', 'Backupkommun', '--slug', slug]).catch((e: Error) => e.message);
+      expect(String(again)).toMatch(/upptagen|finns redan|taken/i);
+    },
+    120_000,
+  );
 });

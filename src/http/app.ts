@@ -98,6 +98,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
   await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db, options.rateLimitNamespace) });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    store: databaseRateLimitStore(ctx.db, options.rateLimitNamespace),
+    ...(ctx.config.rateLimitExempt.length ? { allowList: ctx.config.rateLimitExempt } : {}),
+  });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   await app.register(fastifySwagger, {
     openapi: {

@@ -3,16 +3,24 @@ import type { CaseLanguage } from '../../db/schema-cases.ts';
 
 const MONTHS: Record<CaseLanguage, string> = { sv: 'sv-SE', fi: 'fi-FI', en: 'en-GB' };
 
+// Building an Intl.DateTimeFormat costs about a millisecond: one per language, kept.
+const LONG_DATE = new Map<CaseLanguage, Intl.DateTimeFormat>();
+
 /** "onsdag 9 september 2026" for a 'YYYY-MM-DD' date, in the language. */
 export function longDate(date: string, language: CaseLanguage): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(MONTHS[language], {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  let format = LONG_DATE.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(MONTHS[language], {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    LONG_DATE.set(language, format);
+  }
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 interface ReceiptInput {

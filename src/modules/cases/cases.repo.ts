@@ -40,24 +40,72 @@ export async function lockCase(db: Db, tenantId: string, id: string): Promise<bo
   return row !== undefined;
 }
 
-/** Takes the next case number of a tenant and year; the counter row stays locked until commit. */
-export async function nextCaseNumber(db: Db, tenantId: string, year: number): Promise<number> {
-  const row = await db
-    .insertInto('case_counters')
-    .values({ tenant_id: tenantId, year, last_number: 1 })
-    .onConflict((oc) => oc.columns(['tenant_id', 'year']).doUpdateSet({ last_number: sql`case_counters.last_number + 1` }))
-    .returning('last_number')
-    .executeTakeFirstOrThrow();
-  return row.last_number;
+// Case numbers come from one database sequence per tenant and year (case_number_<tenant>_<year>):
+// nextval takes no row lock, so concurrent creates of one municipality do not wait for each
+// other's commit. The price: a transaction that fails after taking its number leaves a gap
+// (the unique key still forbids duplicates). See "Case numbers" in docs/ARCHITECTURE.md for the
+// measurements. case_counters stays the record bulk imports and seeds set; a new sequence starts
+// after it and after every number already stored.
+export function caseSequenceName(tenantId: string, year: number): string {
+  return `case_number_${tenantId.replaceAll('-', '')}_${year}`;
 }
 
-/** Sets a counter (bulk imports that numbered cases themselves). */
+const knownSequences = new WeakMap<Db, Set<string>>();
+
+/** Creates the tenant-year's sequence if it is missing. Call before the create transaction. */
+export async function ensureCaseSequence(db: Db, tenantId: string, year: number): Promise<void> {
+  const name = caseSequenceName(tenantId, year);
+  const known = knownSequences.get(db) ?? new Set<string>();
+  knownSequences.set(db, known);
+  if (known.has(name)) return;
+  const { rows } = await sql<{ present: boolean }>`SELECT to_regclass(${name}) IS NOT NULL AS present`.execute(db);
+  if (!rows[0]?.present) {
+    const prefix = `${year}-`;
+    const { rows: last } = await sql<{ n: number | null }>`
+      SELECT greatest(
+        (SELECT last_number FROM case_counters WHERE tenant_id = ${tenantId} AND year = ${year}),
+        (SELECT max(substr(case_number, 6)::int) FROM cases WHERE tenant_id = ${tenantId} AND starts_with(case_number, ${prefix}))
+      ) AS n`.execute(db);
+    const start = Number(last[0]?.n ?? 0) + 1;
+    try {
+      await sql`CREATE SEQUENCE IF NOT EXISTS ${sql.id(name)} AS bigint START WITH ${sql.lit(start)} MINVALUE 1`.execute(db);
+    } catch (error) {
+      // Another process created it at the same moment (IF NOT EXISTS is not race-free).
+      if (!['23505', '42P07'].includes((error as { code?: string }).code ?? '')) throw error;
+    }
+  }
+  known.add(name);
+}
+
+/** Takes the next case number of a tenant and year (ensureCaseSequence first). Holds no lock. */
+export async function nextCaseNumber(db: Db, tenantId: string, year: number): Promise<number> {
+  const { rows } = await sql<{ n: string | number }>`SELECT nextval(${caseSequenceName(tenantId, year)}::regclass) AS n`.execute(db);
+  return Number(rows[0].n);
+}
+
+/** Sets a counter (bulk imports that numbered cases themselves); a live sequence moves past it. */
 export async function setCaseCounter(db: Db, tenantId: string, year: number, lastNumber: number): Promise<void> {
   await db
     .insertInto('case_counters')
     .values({ tenant_id: tenantId, year, last_number: lastNumber })
     .onConflict((oc) => oc.columns(['tenant_id', 'year']).doUpdateSet({ last_number: lastNumber }))
     .execute();
+  await syncCaseSequence(db, tenantId, year, lastNumber);
+}
+
+/** The last number a tenant-year's sequence gave out (0 before the first). */
+export async function lastSequenceNumber(db: Db, tenantId: string, year: number): Promise<number> {
+  const { rows } = await sql<{ n: string | number }>`
+    SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END AS n FROM ${sql.id(caseSequenceName(tenantId, year))}`.execute(db);
+  return Number(rows[0].n);
+}
+
+/** Moves an existing tenant-year sequence past `lastNumber` (never back). */
+export async function syncCaseSequence(db: Db, tenantId: string, year: number, lastNumber: number): Promise<void> {
+  const name = caseSequenceName(tenantId, year);
+  const { rows } = await sql<{ present: boolean }>`SELECT to_regclass(${name}) IS NOT NULL AS present`.execute(db);
+  if (!rows[0]?.present) return;
+  await sql`SELECT setval(${name}::regclass, greatest(${lastNumber}::bigint, (SELECT last_value FROM ${sql.id(name)})))`.execute(db);
 }
 
 export async function insertCase(db: Db, values: Insertable<CaseTable>): Promise<string> {

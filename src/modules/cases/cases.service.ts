@@ -91,9 +91,9 @@ export async function createCase(
   if (receivedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
     throw invalid([{ field: 'receivedAt', message: 'Tidpunkten kan inte ligga i framtiden.' }]);
   }
-  const category = await findCategoryByCode(db, tenantId, value.category);
+  // Independent reads at once: on PostgreSQL each is a round trip of its own.
+  const [category, tenant] = await Promise.all([findCategoryByCode(db, tenantId, value.category), findTenantById(db, tenantId)]);
   if (!category?.active) throw invalid([{ field: 'category', message: messages.category ?? 'Välj ett område.' }]);
-  const tenant = await findTenantById(db, tenantId);
   if (!tenant) throw notFound('Kommunen');
   const { days, receivedDate, due } = await firstResponseDeadline(db, tenantId, category, receivedAt);
   const contact = {
@@ -105,9 +105,10 @@ export async function createCase(
   const trackingToken = randomBytes(24).toString('base64url');
   const actorLabel = actor?.label ?? 'invånare';
 
+  const year = Number(receivedDate.slice(0, 4));
+  await repo.ensureCaseSequence(db, tenantId, year);
   try {
     const id = await db.transaction().execute(async (trx) => {
-      const year = Number(receivedDate.slice(0, 4));
       const caseNumber = formatCaseNumber(year, await repo.nextCaseNumber(trx, tenantId, year));
       const id = await repo.insertCase(trx, {
         tenant_id: tenantId,

@@ -36,6 +36,14 @@ export interface ResultsLoader {
   minCount(): Promise<number>;
 }
 
+/**
+ * Appends without spreading: `push(...items)` passes every item as an argument and throws
+ * RangeError (maximum call stack size) beyond about 125 000 items.
+ */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
 function memo<T>(fn: (key: string) => Promise<T>): (key: string) => Promise<T> {
   const cache = new Map<string, Promise<T>>();
   return (key) => {
@@ -115,7 +123,7 @@ async function caseMetricObservations(loader: ResultsLoader, segments: readonly 
       ...(f?.channels?.length ? { channels: f.channels } : {}),
       ...(f?.categories?.length ? { categoryCodes: f.categories } : {}),
     });
-    out.push(...caseCountObservations(groups, segment, calendar, loader.today));
+    append(out, caseCountObservations(groups, segment, calendar, loader.today));
   }
   return out;
 }
@@ -152,7 +160,7 @@ export async function measure(loader: ResultsLoader, promise: PromiseView, from:
   if (segments.length === 0) return { observations, segments, claims, share };
   const kinds = new Set(segments.map((s) => s.metric.type));
   if (kinds.has('case_first_response') || kinds.has('case_resolution')) {
-    observations.push(...(await caseMetricObservations(loader, segments, from, to)));
+    append(observations, await caseMetricObservations(loader, segments, from, to));
   }
   for (const part of splitRange(segments, from, to)) {
     const m = part.segment.metric;
@@ -165,7 +173,7 @@ export async function measure(loader: ResultsLoader, promise: PromiseView, from:
         daysBefore: m.daysBefore,
         today: loader.today,
       });
-      observations.push(...meetingObservations(rows, part.segment.version));
+      append(observations, meetingObservations(rows, part.segment.version));
     } else if (m.type === 'meeting_minutes') {
       const rows = await meetingMinutesOutcomes(loader.db, loader.tenantId, {
         from: part.from,
@@ -174,12 +182,12 @@ export async function measure(loader: ResultsLoader, promise: PromiseView, from:
         workingDays: m.workingDays,
         today: loader.today,
       });
-      observations.push(...meetingObservations(rows, part.segment.version));
+      append(observations, meetingObservations(rows, part.segment.version));
     }
   }
   if (kinds.has('measured_series') || type === 'measured_series') {
     const values = await repo.listMeasurements(loader.db, loader.tenantId, promise.id, { from: `${from.slice(0, 7)}-01`, to });
-    observations.push(...seriesObservations(values, segments));
+    append(observations, seriesObservations(values, segments));
   }
   // The one rule of when something counts (also the staff statistics'): once its deadline has
   // passed. Until then an early answer is not yet counted either, so a period that has just

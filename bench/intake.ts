@@ -1,0 +1,174 @@
+// Intake against its anchor, in one run, on one PostgreSQL (DATABASE_URL, with the demo data):
+// the bare Fastify + pg server of anchor-server.ts, then Insyn's POST /api/v1/public/cases and
+// POST /api/v1/cases (the real server, src/main.ts, as a child process). Each is loaded for
+// maximum throughput (10 connections) and at a fixed 500 requests/s (p99). While Insyn is loaded,
+// pg_stat_activity is sampled every 20 ms to see what the busy connections wait for.
+// Rate limits are lifted for loopback (RATE_LIMIT_EXEMPT=127.0.0.1) for the run.
+//   DATABASE_URL=postgres://… node --import ./src/register-tsx.ts bench/intake.ts [--seconds 10] [--label x]
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openDatabase } from '../src/db/database.ts';
+import { createApiToken, findUserByEmail } from '../src/modules/accounts/accounts.service.ts';
+import { requireTenant } from '../src/modules/tenants/tenants.service.ts';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    label: { type: 'string', default: 'run' },
+    tenant: { type: 'string', default: 'norrtalje' },
+  },
+});
+const SECONDS = Number(values.seconds);
+const url = process.env.DATABASE_URL;
+if (!url) throw new Error('DATABASE_URL is required');
+const slug = values.tenant as string;
+
+const handle = await openDatabase({ databaseUrl: url, poolSize: 2 });
+const tenant = await requireTenant(handle.db, slug);
+const agent = await findUserByEmail(handle.db, tenant.id, `kontaktcenter@${slug}.demo`);
+if (!agent) throw new Error('no demo agent: run insyn seed-demo');
+const { token } = await createApiToken(handle.db, { tenantId: tenant.id, userId: agent.id, label: 'bench' }, 'intake bench');
+const category = await handle.db
+  .selectFrom('categories')
+  .select('code')
+  .where('tenant_id', '=', tenant.id)
+  .where('active', '=', true)
+  .orderBy('code')
+  .executeTakeFirstOrThrow();
+await handle.close();
+
+function start(args: string[], env: Record<string, string>, ready: RegExp | string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += String(d);
+      if (typeof ready === 'string' ? out.includes(ready) : ready.test(out)) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited ${code}`)));
+  });
+}
+async function waitHealthy(base: string) {
+  for (let i = 0; i < 240; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${base} not healthy`);
+}
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+interface Result {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  total: number;
+}
+async function load(target: string, headers: Record<string, string>, body: string, rate?: number): Promise<Result> {
+  const r = await autocannon({
+    url: target,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    connections: rate ? 50 : 10,
+    duration: SECONDS,
+    ...(rate ? { overallRate: rate } : {}),
+  });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, total: r.requests.total };
+}
+
+/** Samples what Insyn's busy connections wait for, while fn runs. */
+async function sampled<T>(fn: () => Promise<T>): Promise<{ result: T; waits: Record<string, number>; samples: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const waits: Record<string, number> = {};
+  let samples = 0;
+  let done = false;
+  const sampler = (async () => {
+    while (!done) {
+      const { rows } = await client.query(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'running') AS w, left(query, 60) AS q
+           FROM pg_stat_activity WHERE application_name = 'insyn' AND state <> 'idle'`,
+      );
+      for (const r of rows) {
+        const key =
+          r.w === 'Lock:transactionid' || r.w === 'Lock:tuple'
+            ? `${r.w} (${/case_counters/.test(r.q) ? 'case counter' : r.q.slice(0, 30)})`
+            : r.w;
+        waits[key] = (waits[key] ?? 0) + 1;
+        samples++;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const result = await fn();
+  done = true;
+  await sampler;
+  await client.end();
+  return { result, waits, samples };
+}
+
+const lines: string[] = [];
+const ANCHOR = 3990;
+const INSYN = 3991;
+const body = JSON.stringify({ type: 'question', category: category.code, message: 'Hur lång tid tar ett bygglov?' });
+const anchor = await start(['bench/anchor-server.ts'], { PORT: String(ANCHOR), DATABASE_URL: url }, 'anchor listening');
+const anchorMax = await load(`http://127.0.0.1:${ANCHOR}/cases`, {}, body);
+const anchor500 = await load(`http://127.0.0.1:${ANCHOR}/cases`, {}, body, 500);
+await stop(anchor);
+
+const insyn = spawn(process.execPath, ['--import', './src/register-tsx.ts', 'src/main.ts'], {
+  env: { ...process.env, PORT: String(INSYN), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_EXEMPT: '127.0.0.1', SEED_DEMO: 'false' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const base = `http://127.0.0.1:${INSYN}`;
+await waitHealthy(base);
+const publicBody = JSON.stringify({
+  type: 'question',
+  category: category.code,
+  message: 'Hur lång tid tar ett bygglov?',
+  contact: { email: 'boende@example.se' },
+});
+const pub = await sampled(() => load(`${base}/api/v1/public/cases?tenant=${slug}`, {}, publicBody));
+const pub500 = await load(`${base}/api/v1/public/cases?tenant=${slug}`, {}, publicBody, 500);
+const staffBody = JSON.stringify({ type: 'question', channel: 'phone', category: category.code, message: 'Ringde om bygglov.' });
+const staff = await sampled(() => load(`${base}/api/v1/cases`, { authorization: `Bearer ${token}` }, staffBody));
+const staff500 = await load(`${base}/api/v1/cases`, { authorization: `Bearer ${token}` }, staffBody, 500);
+await stop(insyn);
+
+const fmt = (r: Result) => `${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors} of ${r.total}`;
+const waits = (w: { waits: Record<string, number>; samples: number }) =>
+  Object.entries(w.waits)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([k, n]) => `${k} ${Math.round((100 * n) / Math.max(1, w.samples))} %`)
+    .join('; ');
+lines.push(
+  `## Intake ${values.label}: ${cpus().length} cores, Node ${process.versions.node}, PostgreSQL, ${new Date().toISOString().slice(0, 16)}Z, ${SECONDS} s per load, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (the machine is shared)`,
+);
+lines.push('');
+lines.push('| target | max (10 connections) | ratio to anchor | fixed 500 req/s | busy connections wait for |');
+lines.push('|---|---|---|---|---|');
+lines.push(`| anchor (bench/anchor-server.ts) | ${fmt(anchorMax)} | 100 % | ${fmt(anchor500)} | |`);
+lines.push(
+  `| POST /api/v1/public/cases | ${fmt(pub.result)} | ${Math.round((100 * pub.result.rps) / anchorMax.rps)} % | ${fmt(pub500)} | ${waits(pub)} |`,
+);
+lines.push(
+  `| POST /api/v1/cases | ${fmt(staff.result)} | ${Math.round((100 * staff.result.rps) / anchorMax.rps)} % | ${fmt(staff500)} | ${waits(staff)} |`,
+);
+const report = `${lines.join('\n')}\n`;
+writeFileSync(`bench/intake-${values.label}.md`, report);
+console.log(report);
