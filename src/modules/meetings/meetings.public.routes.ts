@@ -6,7 +6,6 @@ import { toCsv } from '../../http/csv.ts';
 import { Year } from '../../http/input.ts';
 import { renderPage } from '../../web/render.ts';
 import { html } from '../../web/staff.ts';
-import { localDate } from '../calendar/calendar.ts';
 import { publicLang } from '../portal/portal.routes.ts';
 import { requireTenant } from '../tenants/tenants.service.ts';
 import { PublicMeetingsPage } from './meetings.public.tsx';

@@ -4,7 +4,9 @@
 // their block with registerPortalBlock at merge; a block without data returns null and is left out.
 import type { VNode } from 'preact';
 import type { Db } from '../../db/database.ts';
-import { formatCount, type Lang, langAttr, swedishOn } from '../../web/i18n.ts';
+import { formatCount, formatLongDate, type Lang, langAttr, swedishOn } from '../../web/i18n.ts';
+import { periodName } from '../goals/index.ts';
+import { listPublishedReports } from '../reports/index.ts';
 import { satisfactionSummary } from '../satisfaction/index.ts';
 import type { Grade } from '../satisfaction/nki.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
@@ -213,6 +215,41 @@ registerPortalBlock({
         )}
         <p>
           <a href={`/${tenant.slug}/meetings?lang=${lang}`}>{T.allMeetings[lang]}</a>
+        </p>
+      </section>
+    );
+  },
+});
+
+async function latestReport(ctx: BlockContext) {
+  const published = await listPublishedReports(ctx.db, ctx.tenant.id);
+  return [...published].sort((a, b) => String(b.published_at).localeCompare(String(a.published_at)))[0] ?? null;
+}
+
+registerPortalBlock({
+  id: 'report',
+  order: 60,
+  fingerprint: async (ctx) => {
+    const r = await latestReport(ctx);
+    return r ? `${r.id}|${r.version}|${String(r.published_at)}` : '';
+  },
+  render: async (ctx) => {
+    const r = await latestReport(ctx);
+    if (!r) return null;
+    const { lang, tenant, data } = ctx;
+    const board = data.units.get(r.board_unit_id)?.name ?? '';
+    const date = r.decision_date ? formatLongDate(String(r.decision_date).slice(0, 10), lang) : '';
+    return (
+      <section class="portal-block" aria-labelledby="b-report">
+        <h2 id="b-report">{T.reportTitle[lang]}</h2>
+        <p>
+          <a href={`/${tenant.slug}/rapporter/${r.id}?lang=${lang}`} lang={swedishOn(lang)}>
+            {board}: {periodName(r.period)}
+          </a>
+          {date ? ` ${t(T.reportApproved, lang, { date })}` : ''}
+        </p>
+        <p>
+          <a href={`/${tenant.slug}/rapporter?lang=${lang}`}>{T.allReports[lang]}</a>
         </p>
       </section>
     );

@@ -74,6 +74,9 @@ export const T = {
     en: 'The figures are made-up demo data.',
   },
   allSatisfaction: { sv: 'Nöjdhet per område', fi: 'Tyytyväisyys aloittain', en: 'Satisfaction by area' },
+  reportTitle: { sv: 'Senaste rapporten', fi: 'Uusin raportti', en: 'Latest report' },
+  reportApproved: { sv: 'Fastställd {date}.', fi: 'Hyväksytty {date}.', en: 'Approved on {date}.' },
+  allReports: { sv: 'Alla rapporter', fi: 'Kaikki raportit', en: 'All reports' },
   meetingsTitle: { sv: 'Möten i tid', fi: 'Kokoukset ajallaan', en: 'Meetings on time' },
   meetingsCount: {
     sv: 'Handlingar i tid: {docs}. Protokoll i tid: {minutes}. Det gäller {year}.',

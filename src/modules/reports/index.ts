@@ -2,3 +2,4 @@
 export { type ReportSection, type ReportSectionBuilder, registerReportSection, type SectionTable } from './report.sections.ts';
 export { registerReportRoutes } from './reports.routes.ts';
 export { seedReportsDemo } from './reports.seed.ts';
+export { listPublishedReports } from './reports.service.ts';

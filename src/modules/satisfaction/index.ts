@@ -2,6 +2,8 @@
 // the umbrella site (portal) may use. Importing it registers the goals model's indicator sources
 // `nki`, `survey` and `after_contact` (satisfaction.sources.ts).
 import './satisfaction.sources.ts';
+// Fills the reports' "Nöjdhet" section.
+import './satisfaction.report-section.ts';
 import type { Db } from '../../db/database.ts';
 import { readResults } from './insikt.service.ts';
 import type { Grade } from './nki.ts';

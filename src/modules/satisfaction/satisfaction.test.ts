@@ -380,3 +380,33 @@ describe('OpenAPI', () => {
     for (const kind of ['"nki"', '"survey"', '"after_contact"']) expect(indicatorBody).toContain(kind);
   });
 });
+
+describe('the reports’ Nöjdhet section', () => {
+  it('shows the latest full year’s NKI per area with grade, and "för få svar" below the minimum', async () => {
+    const { buildSections } = await import('../reports/report.sections.ts');
+    const w = await world();
+    const empty = await buildSections(w.quality.actor, { boardUnitId: w.tt.rootId, period: '2026-D2' }, { db: t.db, today: '2026-09-01' });
+    expect(empty.find((s) => s.id === 'satisfaction')?.paragraphs[0]).toContain('inga resultat');
+
+    const seven = Array.from({ length: 7 }, () => [8, 8, 8]);
+    for (const [area, answers] of [
+      ['bygglov', seven],
+      ['livsmedelskontroll', [[9, 9, 9]]],
+    ] as const) {
+      const res = await api('POST', '/api/v1/satisfaction/insikt/answers', w.quality.auth, { year: 2025, area, answers });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    // An interim report of 2026 shows 2025, the latest year Insikt has published.
+    const sections = await buildSections(
+      w.quality.actor,
+      { boardUnitId: w.tt.rootId, period: '2026-D2' },
+      { db: t.db, today: '2026-09-01' },
+    );
+    const table = sections.find((s) => s.id === 'satisfaction')?.tables[0];
+    expect(table?.caption).toBe('NKI 2025 per område');
+    const bygglov = table?.rows.find((r) => r[0] === 'Bygglov');
+    expect(bygglov?.slice(1, 3)).toEqual([78, 'Högt']);
+    const few = table?.rows.find((r) => r[0] === 'Livsmedelskontroll');
+    expect(few?.slice(1, 3)).toEqual([null, 'För få svar']);
+  });
+});
