@@ -5,8 +5,7 @@
 import type { VNode } from 'preact';
 import type { Db } from '../../db/database.ts';
 import { formatCount, formatLongDate, type Lang, langAttr, swedishOn } from '../../web/i18n.ts';
-import { periodName } from '../goals/index.ts';
-import { listPublishedReports } from '../reports/index.ts';
+import { listPublishedReports, reportTitle } from '../reports/index.ts';
 import { satisfactionSummary } from '../satisfaction/index.ts';
 import type { Grade } from '../satisfaction/nki.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
@@ -244,7 +243,7 @@ registerPortalBlock({
         <h2 id="b-report">{T.reportTitle[lang]}</h2>
         <p>
           <a href={`/${tenant.slug}/rapporter/${r.id}?lang=${lang}`} lang={swedishOn(lang)}>
-            {board}: {periodName(r.period)}
+            {reportTitle(r.period, board)}
           </a>
           {date ? ` ${t(T.reportApproved, lang, { date })}` : ''}
         </p>

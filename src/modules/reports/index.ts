@@ -1,4 +1,6 @@
 // The reports module's public face.
+
+export { reportTitle } from './report.model.ts';
 export { type ReportSection, type ReportSectionBuilder, registerReportSection, type SectionTable } from './report.sections.ts';
 export { registerReportRoutes } from './reports.routes.ts';
 export { seedReportsDemo } from './reports.seed.ts';
