@@ -97,7 +97,6 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     // request.protocol honours X-Forwarded-Proto only from TRUST_PROXY's proxies.
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
-  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(ctx.db, options.rateLimitNamespace) });
   await app.register(fastifyRateLimit, {
     global: false,
     store: databaseRateLimitStore(ctx.db, options.rateLimitNamespace),
