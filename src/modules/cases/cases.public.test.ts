@@ -384,7 +384,10 @@ describe('POST /api/v1/public/cases', () => {
       });
       statuses.push(res.statusCode);
     }
-    expect(statuses.filter((s) => s === 201), JSON.stringify(statuses)).toHaveLength(10);
+    expect(
+      statuses.filter((s) => s === 201),
+      JSON.stringify(statuses),
+    ).toHaveLength(10);
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
 });
