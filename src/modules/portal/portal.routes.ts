@@ -77,6 +77,7 @@ const EMBED_HELMET = {
       defaultSrc: ["'self'"],
       styleSrc: ["'self'"],
       scriptSrc: ["'none'"],
+      objectSrc: ["'none'"],
       imgSrc: ["'self'", 'data:'],
       formAction: ["'self'"],
       frameAncestors: ['*'],
