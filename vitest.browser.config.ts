@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
+    globalSetup: ['test/global-setup.ts'],
     include: ['test/browser/**/*.test.ts'],
     // One Chromium at a time on a 2-core machine.
     maxWorkers: 1,

@@ -2,13 +2,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDataDir } from '../../test/helpers.ts';
 import { run, UsageError } from './insyn.ts';
 
 // The CLI reads DATABASE_URL / DATA_DIR itself: point it at a fresh database per test.
 let saved: NodeJS.ProcessEnv;
 beforeEach(() => {
   saved = { ...process.env };
-  if (!process.env.TEST_DATABASE_URL) process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'insyn-cli-'));
+  // A copy of a migrated DATA_DIR: creating a cluster on disk (5–18 s here) is the smoke test's part.
+  if (!process.env.TEST_DATABASE_URL) process.env.DATA_DIR = freshDataDir('insyn-cli-');
   else process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
   process.env.SESSION_SECRET = 'cli-test-secret-long-enough-0123456789';
   // Vite sets BASE_URL to '/' in tests; the CLI would reject it as a URL.

@@ -25,6 +25,12 @@ export interface DatabaseOptions {
   applicationName?: string;
   /** Told when PostgreSQL ends a connection (restart, failover, pg_terminate_backend). */
   onConnectionError?: (error: Error) => void;
+  /**
+   * Embedded database in memory only: start from this dump (`PGlite.dumpDataDir`) instead of an
+   * empty cluster. Tests use a dump of a migrated database: loading it takes about a third of the
+   * time of creating a cluster and migrating it.
+   */
+  loadDataDir?: Blob;
 }
 
 /** SQLSTATE classes and codes meaning "the database is not there right now", not "your query is wrong". */
@@ -129,6 +135,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   try {
     const pglite = await PGlite.create({
       dataDir: options.dataDir ? path.join(options.dataDir, 'pglite') : undefined,
+      loadDataDir: options.dataDir ? undefined : options.loadDataDir,
       parsers: {
         [pgliteTypes.DATE]: (value: string) => value,
         [pgliteTypes.INT8]: (value: string) => Number(value),

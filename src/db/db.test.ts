@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestContext, testConfig } from '../../test/helpers.ts';
+import { createTestContext, freshDataDir, testConfig } from '../../test/helpers.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { openDatabase } from './database.ts';
@@ -45,7 +45,8 @@ describe('data directory lock', () => {
 
   it('the embedded database persists in DATA_DIR and reopens after close', async () => {
     if (process.env.TEST_DATABASE_URL) return;
-    const dir = mkdtempSync(path.join(tmpdir(), 'insyn-pglite-'));
+    // A copy of the migrated template (creating a cluster on disk is covered by the smoke test).
+    const dir = freshDataDir('insyn-pglite-');
     const first = await openDatabase({ dataDir: dir });
     await first.db.schema.createTable('kept').addColumn('x', 'integer').execute();
     await first.db
