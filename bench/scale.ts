@@ -202,6 +202,12 @@ await measure(
 );
 await measure("the officer's inbox page", '50 ms', '/staff/cases', officer);
 await measure("the officer's inbox, overdue first, page 5", '50 ms', '/staff/cases?sort=due&page=5', officer);
+await measure('Open311 listing, the last 90 days, first page of 1 000', '—', `/open311/v2/requests.json?jurisdiction_id=${slug}`);
+await measure(
+  'Open311 listing, open only, page 3 of 100',
+  '—',
+  `/open311/v2/requests.json?jurisdiction_id=${slug}&status=open&page=3&page_size=100`,
+);
 rows.push({
   what: `public promise page, cold (first request of a fresh process after the start-up warm-up, \`GET ${slug}/promises/:id\`)`,
   budget: '100 ms',
