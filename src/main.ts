@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { describeDemoUsers, seedDemo } from './db/seed/demo.ts';
 import { buildApp } from './http/app.ts';
+import { warmPublicPromisePages } from './modules/promises/promises.warm.ts';
 import { startBackgroundJobs } from './modules/reminders/background-jobs.ts';
 
 async function main(): Promise<void> {
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  // Before the port opens (and so before /health answers): the public pages' first render.
+  await warmPublicPromisePages(app, db, { log: app.log });
   await app.listen({ port: config.port, host: config.host });
   console.log(
     `Insyn is running on ${config.baseUrl} (database: ${handle.kind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`,

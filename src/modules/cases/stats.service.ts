@@ -12,6 +12,7 @@ import type * as repo from './cases.repo.ts';
 import { CASE_CHANNEL_NAMES, CASE_TYPE_NAMES } from './cases.schemas.ts';
 import { listCategories } from './categories.service.ts';
 import { type AggregateRow, dateSpan, firstResponseAggregates } from './stats.repo.ts';
+import { foldStatsDays, rollupAggregates } from './stats.rollup.repo.ts';
 
 export type TimingRow = Awaited<ReturnType<typeof repo.caseTimings>>[number];
 
@@ -196,12 +197,14 @@ export async function firstResponseStats(
   const later = period.to > today ? period.to : today;
   let span = { from: addCalendarDays(period.from, -366), to: addCalendarDays(later, 366) };
   const filter = { dueFrom: period.from, dueTo: period.to, today, ...(unitIds ? { unitIds } : {}) };
+  // A whole tenant is counted from the per-day rollup (migration 0082), a unit's subtree from its
+  // cases (the rollup has no unit). The tenant's pending deltas are folded first, outside a
+  // caller's transaction only: exact either way, folded only to keep the read short.
+  const fromRollup = !unitIds;
+  if (fromRollup && !db.isTransaction) await foldStatsDays(db, actor.tenantId);
   for (let attempt = 0; ; attempt++) {
-    const rows = await firstResponseAggregates(db, actor.tenantId, {
-      ...filter,
-      daysFrom: span.from,
-      cum: workingDayIndex(span, calendar),
-    });
+    const f = { ...filter, daysFrom: span.from, cum: workingDayIndex(span, calendar) };
+    const rows = fromRollup ? await rollupAggregates(db, actor.tenantId, f) : await firstResponseAggregates(db, actor.tenantId, f);
     const outside = rows.find((r) => r.set === 'total')?.outside ?? 0;
     if (outside > 0 && attempt === 0) {
       const touched = await dateSpan(db, actor.tenantId, filter);

@@ -36,17 +36,34 @@ export function groupOf(units: ReadonlyMap<string, OrgUnit>, unitId: string, boa
 // A promise's public summary takes tens to hundreds of milliseconds to compute from two years of
 // cases or meetings, and its charts as long again to draw; public pages are read by many. Summaries
 // and rendered pages are kept for a minute (the pages say figures may be up to a minute old),
-// keyed so that any change of a promise (status, version) shows at once.
+// keyed so that any change of a promise (status, version) shows at once. An entry older than a
+// minute is still served while it is computed afresh in the background (stale-while-revalidate),
+// so a visitor never waits for a summary once it has been computed (promises.warm.ts does that at
+// start); entries not asked for in ten minutes are dropped.
 const PUBLIC_TTL_MS = 60_000;
-const memo = new Map<string, { at: number; value: Promise<unknown> }>();
+const PUBLIC_DROP_MS = 600_000;
+const memo = new Map<string, { at: number; used: number; value: Promise<unknown>; refreshing?: boolean }>();
 
 export function remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const now = Date.now();
   const hit = memo.get(key);
-  if (hit && now - hit.at < PUBLIC_TTL_MS) return hit.value as Promise<T>;
-  for (const [k, v] of memo) if (now - v.at >= PUBLIC_TTL_MS) memo.delete(k);
+  if (hit && now - hit.used < PUBLIC_DROP_MS) {
+    hit.used = now;
+    if (now - hit.at >= PUBLIC_TTL_MS && !hit.refreshing) {
+      hit.refreshing = true;
+      const next = compute();
+      next.then(
+        () => memo.set(key, { at: Date.now(), used: hit.used, value: next }),
+        () => {
+          hit.refreshing = false;
+        },
+      );
+    }
+    return hit.value as Promise<T>;
+  }
+  for (const [k, v] of memo) if (now - v.used >= PUBLIC_DROP_MS) memo.delete(k);
   const value = compute();
-  memo.set(key, { at: now, value });
+  memo.set(key, { at: now, used: now, value });
   value.catch(() => memo.delete(key));
   return value;
 }

@@ -10,6 +10,8 @@ import { createRootUnit } from '../org/org.service.ts';
 import * as repo from './tenants.repo.ts';
 import { findTenantBySlug, insertTenant, type Tenant } from './tenants.repo.ts';
 
+export { listTenants } from './tenants.repo.ts';
+
 export const TenantInput = Type.Object({
   name: Text({ min: 1, max: 200 }),
   slug: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$' }),
