@@ -41,7 +41,7 @@ export async function eraseMailToPerson(
   tenantId: string,
   id: string,
   email: string,
-): Promise<{ kind: string; status: MailStatus }> {
+): Promise<{ mailKind: string; status: MailStatus }> {
   const row = await trx
     .selectFrom('mail_outbox')
     .select(['kind', 'status', 'to_address'])
@@ -54,5 +54,5 @@ export async function eraseMailToPerson(
     throw new AppError('conflict', 'Meddelandet skickas just nu och kan inte raderas. Försök igen om en minut.');
   }
   await trx.deleteFrom('mail_outbox').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
-  return { kind: row.kind, status: row.status };
+  return { mailKind: row.kind, status: row.status };
 }
