@@ -127,7 +127,12 @@ describe('the person search', () => {
   it('refuses an empty or malformed search with a Swedish 400, and a non-admin with 403', async () => {
     const w = await world();
     const { cookie, csrf } = await adminSession(w);
-    const empty = await t.app.inject({ method: 'POST', url: '/staff/person', headers: { cookie, 'content-type': FORM }, payload: body({ _csrf: csrf }) });
+    const empty = await t.app.inject({
+      method: 'POST',
+      url: '/staff/person',
+      headers: { cookie, 'content-type': FORM },
+      payload: body({ _csrf: csrf }),
+    });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Ange en e-postadress eller ett telefonnummer att söka på.');
     const bad = await t.app.inject({
@@ -220,7 +225,12 @@ describe('erasure and rectification', () => {
     const w = await world();
     const { cookie, csrf } = await adminSession(w);
     const post = (url: string, values: Record<string, string>) =>
-      t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': FORM }, payload: body({ _csrf: csrf, email: w.email, phone: '', ...values }) });
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': FORM },
+        payload: body({ _csrf: csrf, email: w.email, phone: '', ...values }),
+      });
 
     const confirm = await post('/staff/person/erase', { kind: 'outbox', id: w.mailId });
     expect(confirm.statusCode).toBe(200);
@@ -250,7 +260,11 @@ describe('erasure and rectification', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('arkivlagen (1990:782)');
     expect(refused.body).toContain('gallring');
-    const kept = await t.db.selectFrom('cases').select(['message', 'contact_email']).where('id', '=', w.caseIds[0] ?? '').executeTakeFirstOrThrow();
+    const kept = await t.db
+      .selectFrom('cases')
+      .select(['message', 'contact_email'])
+      .where('id', '=', w.caseIds[0] ?? '')
+      .executeTakeFirstOrThrow();
     expect(kept).toEqual({ message: 'När töms soporna?', contact_email: w.email });
 
     const audit = await t.db
