@@ -88,14 +88,17 @@ export const RectifyInput = Type.Object({
   caseId: Type.String({ pattern: UUID }),
   version: Type.String({ maxLength: 40, pattern: '^[0-9T:.Z-]+$' }),
   contactName: Type.String({ maxLength: 200, pattern: NO_CONTROL }),
-  contactEmail: Type.String({ maxLength: 254, pattern: '^$|^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' }),
+  contactEmail: Type.String({
+    maxLength: 254,
+    pattern: '^$|^[^\\s@\\u0000-\\u001f\\u007f]+@[^\\s@\\u0000-\\u001f\\u007f]+\\.[^\\s@\\u0000-\\u001f\\u007f]+$',
+  }),
   contactPhone: Type.String({ maxLength: 40, pattern: '^$|^[0-9+\\-() ]{5,40}$' }),
 });
 
 export const RECTIFY_MESSAGES = {
   caseId: 'Ärendet finns inte. Sök igen.',
   version: 'Sök igen och gör om rättelsen.',
-  contactName: 'Namnet får ha högst 200 tecken.',
+  contactName: 'Ange namnet med högst 200 tecken, utan styrtecken.',
   contactEmail: 'Ange en giltig e-postadress, till exempel namn@exempel.se, eller lämna fältet tomt.',
   contactPhone: 'Ange ett giltigt telefonnummer (siffror, +, - och mellanslag) eller lämna fältet tomt.',
 };

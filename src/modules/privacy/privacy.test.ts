@@ -329,3 +329,47 @@ describe('erasure and rectification', () => {
     expect(entry.data).toMatchObject({ after: { phone: '***56' } });
   });
 });
+
+describe('hostile form posts', () => {
+  it('a NUL or a control character in any field of any of the page’s forms is a 4xx with a message and changes nothing', async () => {
+    const w = await world();
+    const { cookie, csrf } = await adminSession(w);
+    const caseId = w.caseIds[0] ?? '';
+    const row = await t.db.selectFrom('cases').select('updated_at').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const forms: [string, Record<string, string>][] = [
+      ['/staff/person', { email: w.email, phone: '070-123 45 67' }],
+      ['/staff/person/extract', { email: w.email, phone: '', format: 'json' }],
+      [
+        '/staff/person/rectify',
+        {
+          email: w.email,
+          phone: '',
+          caseId,
+          version: new Date(row.updated_at).toISOString(),
+          contactName: 'Anna',
+          contactEmail: w.email,
+          contactPhone: '070-123 45 67',
+        },
+      ],
+      ['/staff/person/erase', { email: w.email, phone: '', kind: 'outbox', id: w.mailId, confirmed: 'yes' }],
+    ];
+    for (const [url, fields] of forms) {
+      for (const name of Object.keys(fields)) {
+        if (name === 'format' || name === 'confirmed' || (name === 'phone' && fields.phone === '')) continue;
+        for (const hostile of ['\u0000', '\u0001']) {
+          const res = await t.app.inject({
+            method: 'POST',
+            url,
+            headers: { cookie, 'content-type': FORM },
+            payload: body({ _csrf: csrf, ...fields, [name]: `${fields[name]}${hostile}` }),
+          });
+          expect([400, 404], `${url} ${name}: ${res.statusCode}`).toContain(res.statusCode);
+          expect(res.body).toMatch(/Ange|finns inte|Sök igen|Välj|inte kan sparas/);
+        }
+      }
+    }
+    expect(await t.db.selectFrom('mail_outbox').select('id').where('id', '=', w.mailId).executeTakeFirst()).toBeDefined();
+    const after = await t.db.selectFrom('cases').select(['contact_name', 'updated_at']).where('id', '=', caseId).executeTakeFirstOrThrow();
+    expect(after.contact_name).toBe('Anna Andersson');
+  });
+});
