@@ -144,6 +144,8 @@ export function apiBodies(ids: Record<string, string>): Record<string, Json> {
     'POST /api/v1/reports': { boardUnitId: ids.board, period: '2026-D1', introduction: 'Inledning', closing: 'Sammanfattning' },
     'POST /api/v1/reports/:id/approve': { decisionDate: '2026-03-25', registrationNumber: 'BN 2026/5' },
     'POST /api/v1/reports/:id/publish': null,
+    // A person's data (privacy): the person in the body, never in the URL.
+    'POST /api/v1/persons/export': { email: 'anna@exempel.se', phone: '070-123 45 67' },
   };
 }
 

@@ -23,6 +23,7 @@ import { open311ErrorHandler } from '../modules/open311/open311.http.ts';
 import { registerOpen311Routes } from '../modules/open311/open311.routes.ts';
 import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
+import { registerPrivacyRoutes } from '../modules/privacy/index.ts';
 import { registerPromiseRoutes } from '../modules/promises/promises.routes.ts';
 import { registerReportRoutes } from '../modules/reports/index.ts';
 import { registerSatisfactionRoutes } from '../modules/satisfaction/index.ts';
@@ -143,6 +144,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerKoladaRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
+  registerPrivacyRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

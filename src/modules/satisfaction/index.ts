@@ -34,3 +34,10 @@ export async function satisfactionSummary(db: Db, tenantId: string, year: number
   if (!total || total.rounded === null || total.grade === null) return null;
   return { year, nki: total.rounded, grade: total.grade, trend: total.trend, n: total.n, generated: total.generated };
 }
+// A person's data (the privacy module).
+export {
+  eraseSurveyInvitationOfPerson,
+  findSatisfactionOfPerson,
+  type PersonSatisfaction,
+  type PersonSurveyInvitation,
+} from './satisfaction.person-facing.ts';
