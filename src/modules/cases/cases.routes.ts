@@ -8,6 +8,7 @@ import { INBOX_ONLY, INBOX_SORTS } from './cases.inbox.ts';
 import { CASE_CHANNELS, CASE_LANGUAGES, CASE_STATUSES, CASE_TYPES, ContactInput, STAFF_EVENT_KINDS } from './cases.schemas.ts';
 import { MAX_SEARCH_LENGTH } from './cases.search.ts';
 import { addCaseEvent, createCase, getCase, listCases, setUnitFirstResponseDays } from './cases.service.ts';
+import { registerLegalHoldRoutes } from './cases.legal-hold.routes.ts';
 import { registerCaseStaffRoutes } from './cases.staff.routes.ts';
 import { createCategory, listCategories, updateCategory } from './categories.service.ts';
 import { firstResponseStats } from './stats.service.ts';
@@ -318,4 +319,5 @@ export function registerCaseRoutes(app: App, ctx: AppContext): void {
   );
 
   registerCaseStaffRoutes(app, ctx);
+  registerLegalHoldRoutes(app, ctx);
 }
