@@ -44,6 +44,14 @@ export interface RetentionRuleReport {
   monthsAfterClosure: number;
 }
 
+/** A run's report: cases per rule, and what else was cleared with them. */
+export interface RetentionReport {
+  rules: Record<string, RetentionRuleReport>;
+  mails: number;
+  open311Requests: number;
+  surveyComments: number;
+}
+
 export interface RetentionRunTable {
   id: Generated<string>;
   tenant_id: string;
@@ -53,7 +61,7 @@ export interface RetentionRunTable {
   started_by: string;
   started_by_user_id: string | null;
   cleared_cases: Generated<number>;
-  report: Json<Record<string, RetentionRuleReport>>;
+  report: Json<RetentionReport>;
   error: string | null;
 }
 
@@ -68,4 +76,9 @@ export interface RetentionTables {
   retention_rules: RetentionRuleTable;
   retention_runs: RetentionRunTable;
   retention_job_days: RetentionJobDayTable;
+}
+
+// The retention tables join the Database type here, so that schema.ts needs no edit.
+declare module './schema.ts' {
+  interface Database extends RetentionTables {}
 }

@@ -10,7 +10,6 @@ import type { PortalTables } from './schema-portal.ts';
 import type { PromiseTables } from './schema-promises.ts';
 import type { ReportTables } from './schema-reports.ts';
 import type { SatisfactionTables } from './schema-satisfaction.ts';
-import type { RetentionTables } from './schema-retention.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -122,7 +121,6 @@ export interface Database
     SatisfactionTables,
     KoladaTables,
     PortalTables,
-    RetentionTables,
     ReportTables {
   tenants: TenantTable;
   org_units: OrgUnitTable;

@@ -25,6 +25,7 @@ import { registerOrgRoutes } from '../modules/org/org.routes.ts';
 import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
 import { registerPromiseRoutes } from '../modules/promises/promises.routes.ts';
 import { registerReportRoutes } from '../modules/reports/index.ts';
+import { registerRetentionRoutes } from '../modules/retention/index.ts';
 import { registerSatisfactionRoutes } from '../modules/satisfaction/index.ts';
 import { registerTenantRoutes } from '../modules/tenants/tenants.routes.ts';
 import { registerAuth } from './auth.ts';
@@ -143,6 +144,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerKoladaRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
+  registerRetentionRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -5,7 +5,7 @@ import { dateTimeFormat } from '../../web/i18n.ts';
 import { StaffPage } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
 import type { DueState } from './cases.deadline.ts';
-import { CaseRetentionSection, type CaseRetentionProps } from './cases.legal-hold.views.tsx';
+import { type CaseRetentionProps, CaseRetentionSection } from './cases.legal-hold.views.tsx';
 import type { CaseEventView, CaseView } from './cases.present.ts';
 import { CASE_CHANNEL_NAMES, CASE_STATUS_NAMES, CASE_TYPE_NAMES, COMMON_AUTHORITIES, EVENT_KIND_NAMES } from './cases.schemas.ts';
 import { DueLabel, type Session, type Values } from './cases.views.tsx';

@@ -51,7 +51,8 @@ export async function changeLegalHold(actor: Actor, caseId: string, input: unkno
   await loadReadableCase(actor, caseId, db);
   if (v.hold === false) return releaseLegalHold(actor, caseId, { db });
   const reason = v.reason?.trim();
-  if (!reason) throw new AppError('validation', 'Uppgifterna är inte giltiga.', { fields: [{ field: 'reason', message: MESSAGES.reason }] });
+  if (!reason)
+    throw new AppError('validation', 'Uppgifterna är inte giltiga.', { fields: [{ field: 'reason', message: MESSAGES.reason }] });
   return db.transaction().execute(async (trx) => {
     const row = await lockedHold(trx, actor, caseId);
     if (row.legal_hold_at) throw new AppError('conflict', `Ärende ${row.case_number} är redan spärrat mot gallring.`);

@@ -180,7 +180,8 @@ export async function caseRetentionState(db: Db, tenantId: string, caseId: strin
     .executeTakeFirst();
   if (!r) return undefined;
   return {
-    legalHold: r.legal_hold_at && r.legal_hold_reason ? { at: r.legal_hold_at, reason: r.legal_hold_reason, by: r.legal_hold_by ?? '' } : null,
+    legalHold:
+      r.legal_hold_at && r.legal_hold_reason ? { at: r.legal_hold_at, reason: r.legal_hold_reason, by: r.legal_hold_by ?? '' } : null,
     cleared:
       r.personal_data_cleared_at && r.personal_data_cleared_scope
         ? {

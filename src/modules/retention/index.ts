@@ -1,0 +1,3 @@
+// The retention module's public face (gallring): its routes and the nightly job.
+export { registerRetentionRoutes } from './retention.routes.ts';
+export { executeRun, runRetentionNightly } from './retention.service.ts';
