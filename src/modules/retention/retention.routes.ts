@@ -14,7 +14,7 @@ import { listCategories } from '../cases/categories.service.ts';
 import { uuidOr404 } from '../org/org.routes.ts';
 import { PreviewInput, PreviewOut, RuleInput, RuleOut, RunOut } from './retention.schemas.ts';
 import { createRule, deactivateRule, listRules, listRuns, previewRetention, RETENTION_ROLES, runRetention } from './retention.service.ts';
-import { RETENTION_PAGE, RetentionPage, type RetentionPageProps } from './retention.views.tsx';
+import { casesText, RETENTION_PAGE, RetentionPage, type RetentionPageProps } from './retention.views.tsx';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const TAGS = ['retention'];
@@ -190,8 +190,8 @@ export function registerRetentionRoutes(app: App, ctx: AppContext): void {
     const { actor } = staffContext(request, reply);
     const run = await runRetention(actor, { db, now: now() });
     request.session.flash = run.error
-      ? `Gallringen avbröts: ${run.error}. ${run.clearedCases} ärenden hann gallras.`
-      : `Gallringen är klar: ${run.clearedCases} ärenden gallrades.`;
+      ? `Gallringen avbröts: ${run.error}. ${casesText(run.clearedCases)} hann gallras.`
+      : `Gallringen är klar: ${casesText(run.clearedCases)} gallrades.`;
     return reply.redirect(RETENTION_PAGE, 303);
   });
 }

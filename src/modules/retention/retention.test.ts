@@ -3,7 +3,14 @@
 // exactly what remains of each. Preview equals run; a second run clears nothing; two concurrent
 // runs on PostgreSQL clear each case once; the nightly job runs once across instances.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createTestTenant, createTestUser, type TestContext, type TestTenant, usingPostgres } from '../../../test/helpers.ts';
+import {
+  createTestContext,
+  createTestTenant,
+  createTestUser,
+  type TestContext,
+  type TestTenant,
+  usingPostgres,
+} from '../../../test/helpers.ts';
 import { caseFixture } from '../cases/cases.fixtures.ts';
 import { addCaseEvent, createCase } from '../cases/cases.service.ts';
 import { executeRun, runRetentionNightly } from './retention.service.ts';
@@ -42,13 +49,19 @@ async function makeCase(
     { db: t.db },
   );
   if (resolved) {
-    await addCaseEvent(tt.system, created.case.id, { kind: 'resolved', body: 'Hej Anna! Tunnan töms i morgon.', at: resolved }, { db: t.db });
+    await addCaseEvent(
+      tt.system,
+      created.case.id,
+      { kind: 'resolved', body: 'Hej Anna! Tunnan töms i morgon.', at: resolved },
+      { db: t.db },
+    );
   }
   return { id: created.case.id, token: created.trackingToken };
 }
 
 const caseRow = (id: string) => t.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const eventsOf = (id: string) => t.db.selectFrom('case_events').select(['kind', 'at', 'body', 'data']).where('case_id', '=', id).orderBy('at').execute();
+const eventsOf = (id: string) =>
+  t.db.selectFrom('case_events').select(['kind', 'at', 'body', 'data']).where('case_id', '=', id).orderBy('at').execute();
 
 async function tenantWithAdmin(name: string) {
   const tt = await createTestTenant(t.db, name);
@@ -77,7 +90,12 @@ describe('a retention round over hand-made cases', () => {
     const praise = await makeCase(tt, { ...old, type: 'praise', category: 'cat-b' });
     const otherTenant = await makeCase(other.tt, old);
 
-    const ruleA = await addRule(admin, { categoryCode: 'cat-a', monthsAfterClosure: 24, decisionReference: DECISION, effectiveFrom: '2026-01-01' });
+    const ruleA = await addRule(admin, {
+      categoryCode: 'cat-a',
+      monthsAfterClosure: 24,
+      decisionReference: DECISION,
+      effectiveFrom: '2026-01-01',
+    });
     const ruleSpecific = await addRule(admin, {
       caseType: 'complaint',
       categoryCode: 'cat-a',
@@ -139,7 +157,16 @@ describe('a retention round over hand-made cases', () => {
       personal_data_cleared_decision: DECISION,
     });
     for (const k of ['received_at', 'resolved_at', 'first_response_at'] as const) expect(after[k]).toEqual(before[k]);
-    for (const k of ['type', 'channel', 'category_id', 'unit_id', 'status', 'received_date', 'first_response_due', 'case_number'] as const) {
+    for (const k of [
+      'type',
+      'channel',
+      'category_id',
+      'unit_id',
+      'status',
+      'received_date',
+      'first_response_due',
+      'case_number',
+    ] as const) {
       expect(after[k]).toBe(before[k]);
     }
     const events = await eventsOf(past.id);
@@ -166,7 +193,11 @@ describe('a retention round over hand-made cases', () => {
     // Everything else is untouched.
     for (const c of [notPast, held, open, otherCategory, specific, otherTenant]) {
       const row = await caseRow(c.id);
-      expect(row).toMatchObject({ contact_name: 'Anna Andersson', contact_email: 'anna.andersson@example.se', personal_data_cleared_at: null });
+      expect(row).toMatchObject({
+        contact_name: 'Anna Andersson',
+        contact_email: 'anna.andersson@example.se',
+        personal_data_cleared_at: null,
+      });
       expect((await eventsOf(c.id)).some((e) => e.body !== null) || c === open).toBe(true);
     }
 
@@ -197,7 +228,9 @@ describe('a retention round over hand-made cases', () => {
     const { tt, admin } = await tenantWithAdmin('Framtidsby kommun');
     const c = await makeCase(tt, { received: '2023-03-01T09:00:00Z', resolved: '2023-03-10T10:00:00Z' });
     const rule = await addRule(admin, { monthsAfterClosure: 24, decisionReference: DECISION, effectiveFrom: '2099-01-01' });
-    const p = (await t.app.inject({ method: 'POST', url: '/api/v1/retention/preview', headers: admin.auth, payload: { ruleId: rule.id } })).json();
+    const p = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/retention/preview', headers: admin.auth, payload: { ruleId: rule.id } })
+    ).json();
     expect(p).toMatchObject({ date: '2099-01-01', total: 1, summary: '1 ärende skulle gallras 2099-01-01' });
     const today = (await t.app.inject({ method: 'POST', url: '/api/v1/retention/preview', headers: admin.auth, payload: {} })).json();
     expect(today.total).toBe(0);
@@ -221,7 +254,12 @@ describe('validation and roles', () => {
     const unknown = await post({ categoryCode: 'finns-inte', monthsAfterClosure: 24, decisionReference: DECISION });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('Kategorin finns-inte finns inte.');
-    const badDate = await t.app.inject({ method: 'POST', url: '/api/v1/retention/preview', headers: admin.auth, payload: { date: '2027-02-30' } });
+    const badDate = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/retention/preview',
+      headers: admin.auth,
+      payload: { date: '2027-02-30' },
+    });
     expect(badDate.statusCode).toBe(400);
     expect((await post({ caseType: 'question', monthsAfterClosure: 24, decisionReference: DECISION })).statusCode).toBe(201);
     const twice = await post({ caseType: 'question', monthsAfterClosure: 36, decisionReference: DECISION });
@@ -236,12 +274,27 @@ describe('validation and roles', () => {
     const noReason = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/legal-hold`, headers: admin.auth, payload: {} });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain('Skriv varför ärendet ska spärras mot gallring');
-    const notHeld = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/legal-hold`, headers: admin.auth, payload: { hold: false } });
+    const notHeld = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/legal-hold`,
+      headers: admin.auth,
+      payload: { hold: false },
+    });
     expect(notHeld.statusCode).toBe(409);
-    const asOfficer = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/legal-hold`, headers: officer.auth, payload: { reason: 'x' } });
+    const asOfficer = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/legal-hold`,
+      headers: officer.auth,
+      payload: { reason: 'x' },
+    });
     expect(asOfficer.statusCode).toBe(403);
     const otherTenant = await tenantWithAdmin('Annanby kommun');
-    const foreign = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/legal-hold`, headers: otherTenant.admin.auth, payload: { reason: 'x' } });
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${c.id}/legal-hold`,
+      headers: otherTenant.admin.auth,
+      payload: { reason: 'x' },
+    });
     expect(foreign.statusCode).toBe(404);
   });
 });

@@ -25,6 +25,9 @@ export interface RetentionPageProps {
   preview?: PreviewView;
 }
 
+/** "1 ärende", "2 ärenden". */
+export const casesText = (n: number) => `${n} ${n === 1 ? 'ärende' : 'ärenden'}`;
+
 const typeName = (t: string | null) => (t ? (CASE_TYPE_NAMES[t as keyof typeof CASE_TYPE_NAMES] ?? t) : 'Alla typer');
 
 function selector(r: RuleView, categories: { code: string; name: string }[]): string {
@@ -81,7 +84,7 @@ function PreviewResult({ preview }: { preview: PreviewView }) {
         <ul>
           {preview.byRule.map((r) => (
             <li>
-              {r.cases} enligt {r.decisionReference}
+              {casesText(r.cases)} enligt {r.decisionReference}
             </li>
           ))}
         </ul>
@@ -135,7 +138,7 @@ function RunsTable({ runs }: { runs: RunView[] }) {
               <ul>
                 {Object.values(run.report.rules).map((r) => (
                   <li>
-                    {r.cases} ärenden enligt {r.decisionReference} ({r.monthsAfterClosure} månader)
+                    {casesText(r.cases)} enligt {r.decisionReference} ({r.monthsAfterClosure} månader)
                   </li>
                 ))}
                 <li>
