@@ -299,6 +299,26 @@ describe('validation and roles', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents the retention and legal-hold routes with their schemas', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const paths = Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/retention') || p.endsWith('/legal-hold'));
+    expect(paths.sort()).toEqual(
+      [
+        '/api/v1/cases/{id}/legal-hold',
+        '/api/v1/retention/preview',
+        '/api/v1/retention/rules',
+        '/api/v1/retention/rules/{id}/deactivate',
+        '/api/v1/retention/runs',
+      ].sort(),
+    );
+    expect(Object.keys(doc.paths['/api/v1/cases/{id}/legal-hold']).sort()).toEqual(['delete', 'post']);
+    const rule = doc.paths['/api/v1/retention/rules'].post.requestBody.content['application/json'].schema;
+    expect(rule.required).toEqual(['monthsAfterClosure', 'decisionReference']);
+    expect(doc.paths['/api/v1/retention/preview'].post.responses['200']).toBeDefined();
+  });
+});
+
 describe('concurrency and the nightly job', () => {
   it.skipIf(!usingPostgres)('two concurrent runs clear each case once; their counts add up', async () => {
     const { tt, admin } = await tenantWithAdmin('Samtidigby kommun');
