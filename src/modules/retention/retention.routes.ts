@@ -88,6 +88,10 @@ export function registerRetentionRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/api/v1/retention/preview',
     {
+      // A preview of today with every rule needs no body: no body is an empty object.
+      preValidation: async (request) => {
+        if (request.body === undefined || request.body === null) request.body = {};
+      },
       schema: {
         summary: 'What a run on a day would clear (default today, or the rule’s effective date): counts and the first cases. Role admin',
         tags: TAGS,
