@@ -141,11 +141,31 @@ export function apiBodies(ids: Record<string, string>): Record<string, Json> {
     'POST /api/v1/users/:id/unlock': null,
     ...goalsBodies(ids),
     ...koladaBodies(),
+    ...retentionBodies(),
     'POST /api/v1/reports': { boardUnitId: ids.board, period: '2026-D1', introduction: 'Inledning', closing: 'Sammanfattning' },
     'POST /api/v1/reports/:id/approve': { decisionDate: '2026-03-25', registrationNumber: 'BN 2026/5' },
     'POST /api/v1/reports/:id/publish': null,
     // A person's data (privacy): the person in the body, never in the URL.
     'POST /api/v1/persons/export': { email: 'anna@exempel.se', phone: '070-123 45 67' },
+  };
+}
+
+/** Retention (issue 13 item 5): rules, preview, runs and the legal hold. */
+function retentionBodies(): Record<string, Json> {
+  return {
+    'POST /api/v1/retention/rules': {
+      caseType: 'question',
+      categoryCode: 'cat-a',
+      monthsAfterClosure: 24,
+      decisionReference: 'Dokumenthanteringsplan för kommunstyrelsen, beslutad 2025-03-12, dnr KS 2025/123',
+      scope: 'contact_and_texts',
+      effectiveFrom: '2099-01-01',
+    },
+    'POST /api/v1/retention/rules/:id/deactivate': null,
+    'POST /api/v1/retention/preview': { date: '2027-01-01' },
+    'POST /api/v1/retention/runs': null,
+    'POST /api/v1/cases/:id/legal-hold': { reason: 'Överklagat till förvaltningsrätten' },
+    'DELETE /api/v1/cases/:id/legal-hold': null,
   };
 }
 

@@ -26,6 +26,7 @@ import { registerPortalRoutes } from '../modules/portal/portal.routes.ts';
 import { registerPrivacyRoutes } from '../modules/privacy/index.ts';
 import { registerPromiseRoutes } from '../modules/promises/promises.routes.ts';
 import { registerReportRoutes } from '../modules/reports/index.ts';
+import { registerRetentionRoutes } from '../modules/retention/index.ts';
 import { registerSatisfactionRoutes } from '../modules/satisfaction/index.ts';
 import { registerTenantRoutes } from '../modules/tenants/tenants.routes.ts';
 import { registerAuth } from './auth.ts';
@@ -145,6 +146,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   registerReportRoutes(app, ctx);
   registerPortalRoutes(app, ctx);
   registerPrivacyRoutes(app, ctx);
+  registerRetentionRoutes(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;

@@ -10,6 +10,7 @@ import { seedMeetingsDemo } from '../../modules/meetings/meetings.seed.ts';
 import { createUnit, listUnits } from '../../modules/org/org.service.ts';
 import { seedPromisesDemo } from '../../modules/promises/promises.seed.ts';
 import { seedReportsDemo } from '../../modules/reports/index.ts';
+import { seedRetentionDemo } from '../../modules/retention/index.ts';
 import { seedSatisfactionDemo } from '../../modules/satisfaction/index.ts';
 import type { Tenant } from '../../modules/tenants/tenants.repo.ts';
 import { findTenantBySlug } from '../../modules/tenants/tenants.repo.ts';
@@ -108,6 +109,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
   await seedSatisfactionDemo(db, tenants);
   await seedKoladaDemo(db, tenants);
   await seedReportsDemo(db, tenants);
+  await seedRetentionDemo(db, tenants);
   report.created = true;
   return report;
 }

@@ -35,6 +35,9 @@ const ACTION_NAMES: Record<string, string> = {
   activate: 'aktiverade',
   deactivate: 'inaktiverade',
   unlock: 'låste upp',
+  run: 'körde',
+  legal_hold: 'spärrade mot gallring',
+  legal_hold_release: 'hävde spärren mot gallring',
 };
 
 interface AuditPageProps {

@@ -16,6 +16,8 @@ import { listUnits, unitPath } from '../org/org.service.ts';
 import { fieldErrorsOf } from './cases.admin.routes.ts';
 import { CasePage, type CasePageFailure } from './cases.case.views.tsx';
 import { dueState } from './cases.deadline.ts';
+import { LEGAL_HOLD_ROLES } from './cases.legal-hold.ts';
+import { caseRetentionState } from './cases.retention-facing.ts';
 import { addCaseEvent, canActOnCase, getCase, today } from './cases.service.ts';
 import type { Values } from './cases.views.tsx';
 import { fillTemplate, templatesForCase } from './response-templates.service.ts';
@@ -37,12 +39,13 @@ export function registerCasePageRoutes(app: App, { db }: { db: Db }): void {
   const casePage = async (request: FastifyRequest, reply: FastifyReply, id: string, failed?: CasePageFailure, status?: number) => {
     const { actor, session } = staffContext(request, reply);
     const c = await getCase(actor, id, { db });
-    const [units, users, calendar, path, templates] = await Promise.all([
+    const [units, users, calendar, path, templates, retentionState] = await Promise.all([
       listUnits(db, actor.tenantId),
       listUsers(db, actor.tenantId),
       tenantCalendar(db, actor.tenantId),
       unitPath(db, actor.tenantId, c.unitId),
       templatesForCase(db, actor.tenantId, c),
+      caseRetentionState(db, actor.tenantId, c.id),
     ]);
     const now = today();
     const start = [c.receivedDate, now].sort()[1]; // the later of two dates
@@ -61,6 +64,10 @@ export function registerCasePageRoutes(app: App, { db }: { db: Db }): void {
       flash: takeFlash(request),
       failed,
       templates: templates.map((t) => ({ id: t.id, title: t.title })),
+      retention: retentionState && {
+        state: retentionState,
+        canHold: hasAnyRole(actor, LEGAL_HOLD_ROLES),
+      },
     });
     return html(reply, renderPage(page), status ?? (failed && failed.errors.length > 0 ? 400 : 200));
   };

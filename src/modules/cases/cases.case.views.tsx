@@ -5,6 +5,7 @@ import { dateTimeFormat } from '../../web/i18n.ts';
 import { StaffPage } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
 import type { DueState } from './cases.deadline.ts';
+import { type CaseRetentionProps, CaseRetentionSection } from './cases.legal-hold.views.tsx';
 import type { CaseEventView, CaseView } from './cases.present.ts';
 import { CASE_CHANNEL_NAMES, CASE_STATUS_NAMES, CASE_TYPE_NAMES, COMMON_AUTHORITIES, EVENT_KIND_NAMES } from './cases.schemas.ts';
 import { DueLabel, type Session, type Values } from './cases.views.tsx';
@@ -27,6 +28,8 @@ interface CasePageProps {
   failed?: CasePageFailure;
   /** Active response templates offered for this case (its category's and for every category, in its language). */
   templates?: { id: string; title: string }[];
+  /** Retention (gallring): cleared or not, and the legal hold. */
+  retention?: Omit<CaseRetentionProps, 'caseId' | 'csrfToken'>;
 }
 
 export interface CasePageFailure {
@@ -164,6 +167,7 @@ export function CasePage({
   flash,
   failed,
   templates = [],
+  retention,
 }: CasePageProps) {
   const v = (kind: string, field: string) => (failed?.kind === kind ? failed.values[field] : undefined);
   const e = (kind: string) => (failed?.kind === kind ? prefixed(FORM_OF_KIND[kind] ?? kind, failed.errors) : []);
@@ -408,6 +412,7 @@ export function CasePage({
           errors={e('note')}
         />
       </ActionForm>
+      {retention && <CaseRetentionSection caseId={c.id} csrfToken={session.csrfToken} {...retention} />}
     </StaffPage>
   );
 }

@@ -5,6 +5,7 @@ import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { CalendarDate, Page } from '../../http/input.ts';
 import { INBOX_ONLY, INBOX_SORTS } from './cases.inbox.ts';
+import { registerLegalHoldRoutes } from './cases.legal-hold.routes.ts';
 import { CASE_CHANNELS, CASE_LANGUAGES, CASE_STATUSES, CASE_TYPES, ContactInput, STAFF_EVENT_KINDS } from './cases.schemas.ts';
 import { MAX_SEARCH_LENGTH } from './cases.search.ts';
 import { addCaseEvent, createCase, getCase, listCases, setUnitFirstResponseDays } from './cases.service.ts';
@@ -318,4 +319,5 @@ export function registerCaseRoutes(app: App, ctx: AppContext): void {
   );
 
   registerCaseStaffRoutes(app, ctx);
+  registerLegalHoldRoutes(app, ctx);
 }

@@ -6,6 +6,7 @@ import { deleteExpiredRateLimits } from '../../http/rate-limit-store.ts';
 import { sendRoundReminders } from '../goals/index.ts';
 import { refreshNightly } from '../kolada/index.ts';
 import { type BackgroundJob, everyInterval, type Logger, startMailDelivery } from '../mail/mail.delivery.ts';
+import { runRetentionNightly } from '../retention/index.ts';
 import { sendAfterContactQuestions } from '../satisfaction/index.ts';
 import { sendDueReminders } from './reminders.service.ts';
 
@@ -13,12 +14,15 @@ export const REMINDER_INTERVAL_MS = 5 * 60 * 1000;
 export const RATE_LIMIT_CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
 /** Kolada: checked hourly; the night's refresh runs once (after 03:00 Stockholm time) across instances. */
 export const KOLADA_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+/** Retention (gallring): checked hourly; the night's run (after 02:00 Stockholm time) happens once across instances. */
+export const RETENTION_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface BackgroundJobs {
   reminders: BackgroundJob;
   mail: BackgroundJob | undefined;
   rateLimitCleanup: BackgroundJob;
   kolada: BackgroundJob;
+  retention: BackgroundJob;
   stop(): Promise<void>;
 }
 
@@ -61,13 +65,30 @@ export function startBackgroundJobs(ctx: AppContext, log: Logger): BackgroundJob
     log,
     120_000,
   );
+  const retention = everyInterval(
+    'retention-nightly',
+    RETENTION_CHECK_INTERVAL_MS,
+    async () => {
+      const result = await runRetentionNightly(ctx.db, ctx.now?.() ?? new Date());
+      if (result.error) log.error({ error: result.error }, 'retention nightly run failed');
+      else if (result.ran)
+        log.info(
+          { tenants: result.runs.length, cleared: result.runs.reduce((a, r) => a + r.clearedCases, 0) },
+          'retention nightly run done',
+        );
+    },
+    log,
+    180_000,
+  );
   return {
     reminders,
     mail,
     rateLimitCleanup,
     kolada,
+    retention,
     async stop() {
       await Promise.all([reminders.stop(), mail?.stop(), rateLimitCleanup.stop(), kolada.stop()]);
+      await retention.stop();
     },
   };
 }

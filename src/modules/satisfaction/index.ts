@@ -8,6 +8,7 @@ import type { Db } from '../../db/database.ts';
 import { readResults } from './insikt.service.ts';
 import type { Grade } from './nki.ts';
 
+export { clearAfterContactComments } from './after-contact.retention.ts';
 export { sendAfterContactQuestions } from './after-contact.service.ts';
 export { GRADE_NAMES } from './nki.ts';
 export { registerSatisfactionRoutes } from './satisfaction.routes.ts';
