@@ -7,6 +7,7 @@ import {
   loginCookies,
   type TestContext,
   type TestUser,
+  usingPostgres,
 } from '../../../test/helpers.ts';
 import { buildApp } from '../../http/app.ts';
 import type { App } from '../../http/context.ts';
@@ -15,6 +16,7 @@ import { signInWithPassword } from './login.service.ts';
 import { LOGIN_THROTTLE } from './login-throttle.ts';
 import { setAccountPolicy } from './oidc.service.ts';
 import { codeAt, codeStep, enrolFromAccount, passwordStep, postForm, recoveryCodesOnPage, secretOnPage } from './totp.fixtures.ts';
+import { checkSecondFactor } from './totp.service.ts';
 
 let t: TestContext;
 /** The app on a clock the tests move: a code is a function of the time. */
@@ -265,5 +267,19 @@ describe('TOTP second factor', () => {
     expect((await passwordStep(app, tt.tenant.slug, admin.email, admin.password)).res.headers.location).toBe('/staff/login/code');
     const settings = await app.inject({ method: 'GET', url: '/staff/sign-on', headers: { cookie: done.cookie } });
     expect(settings.body).toContain('Inloggning via identitetstjänsten undantas');
+  });
+
+  it.skipIf(!usingPostgres)('the same code or recovery code sent at once is taken once (PostgreSQL)', async () => {
+    const { tt, user, secret, recoveryCodes } = await enrolledUser();
+    const at = new Date(clock);
+    const check = (code: string) => checkSecondFactor(t.db, t.ctx.config, tt.tenant.id, user.id, code, at);
+    const code = codeAt(secret, clock);
+    const sameCode = await Promise.all(Array.from({ length: 4 }, () => check(code)));
+    expect(sameCode.filter((r) => r.ok)).toHaveLength(1);
+    expect(sameCode.filter((r) => !r.ok && r.reason === 'replayed')).toHaveLength(3);
+    const recovery = recoveryCodes[1] ?? '';
+    const sameRecovery = await Promise.all(Array.from({ length: 4 }, () => check(recovery)));
+    expect(sameRecovery.filter((r) => r.ok)).toHaveLength(1);
+    clock += STEP;
   });
 });

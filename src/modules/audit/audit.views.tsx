@@ -35,6 +35,10 @@ const ACTION_NAMES: Record<string, string> = {
   activate: 'aktiverade',
   deactivate: 'inaktiverade',
   unlock: 'låste upp',
+  totp_enrol: 'slog på tvåstegsverifiering',
+  totp_disable: 'stängde av tvåstegsverifiering',
+  totp_reset: 'återställde tvåstegsverifiering',
+  totp_recovery_used: 'loggade in med en reservkod',
 };
 
 interface AuditPageProps {
