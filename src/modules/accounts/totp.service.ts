@@ -36,7 +36,7 @@ export interface Enrolment {
 
 export type SecondFactorCheck =
   | { ok: true; method: 'totp' | 'recovery'; recoveryLeft?: number }
-  | { ok: false; reason: 'wrong_code' | 'replayed' | 'no_factor' };
+  | { ok: false; reason: 'wrong_code' | 'replayed' | 'no_factor' | 'unreadable' };
 
 function totpOf(subject: TotpSubject, secret: OTPAuth.Secret): OTPAuth.TOTP {
   return new OTPAuth.TOTP({
@@ -168,10 +168,12 @@ export async function confirmEnrolment(db: Db, config: Config, subject: TotpSubj
 export async function checkSecondFactor(db: Db, config: Config, tenantId: string, userId: string, input: string, now: Date) {
   return db.transaction().execute(async (trx): Promise<SecondFactorCheck> => {
     const row = await repo.lockTotp(trx, tenantId, userId);
-    const secret = row?.confirmedAt ? openTotpSecret(config, row.secretEnc) : undefined;
-    if (!row?.confirmedAt || !secret) return { ok: false, reason: 'no_factor' };
+    if (!row?.confirmedAt) return { ok: false, reason: 'no_factor' };
     const code = normaliseCode(input);
     if (code) {
+      // Sealed under another SESSION_SECRET: app codes cannot be checked; recovery codes still work.
+      const secret = openTotpSecret(config, row.secretEnc);
+      if (!secret) return { ok: false, reason: 'unreadable' };
       const step = stepOfCode(secret, code, now);
       if (step === undefined) return { ok: false, reason: 'wrong_code' };
       if (row.lastStep !== null && step <= row.lastStep) return { ok: false, reason: 'replayed' };
