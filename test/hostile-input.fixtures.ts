@@ -144,6 +144,8 @@ export function apiBodies(ids: Record<string, string>): Record<string, Json> {
     'POST /api/v1/reports': { boardUnitId: ids.board, period: '2026-D1', introduction: 'Inledning', closing: 'Sammanfattning' },
     'POST /api/v1/reports/:id/approve': { decisionDate: '2026-03-25', registrationNumber: 'BN 2026/5' },
     'POST /api/v1/reports/:id/publish': null,
+    // TOTP second factor (issue 13): the admin's reset takes no body.
+    'POST /api/v1/users/:id/second-factor/reset': null,
   };
 }
 
