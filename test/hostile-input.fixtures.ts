@@ -166,6 +166,8 @@ function retentionBodies(): Record<string, Json> {
     'POST /api/v1/retention/runs': null,
     'POST /api/v1/cases/:id/legal-hold': { reason: 'Överklagat till förvaltningsrätten' },
     'DELETE /api/v1/cases/:id/legal-hold': null,
+    // TOTP second factor (issue 13): the admin's reset takes no body.
+    'POST /api/v1/users/:id/second-factor/reset': null,
   };
 }
 

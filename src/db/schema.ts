@@ -10,6 +10,7 @@ import type { PortalTables } from './schema-portal.ts';
 import type { PromiseTables } from './schema-promises.ts';
 import type { ReportTables } from './schema-reports.ts';
 import type { SatisfactionTables } from './schema-satisfaction.ts';
+import type { TotpTables } from './schema-totp.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -113,6 +114,7 @@ export interface AuditLogTable {
 /** Every table; each module keeps its own row types in schema-<module>.ts. */
 export interface Database
   extends AccountTables,
+    TotpTables,
     MailTables,
     CaseTables,
     MeetingTables,

@@ -28,6 +28,8 @@ import { loginLockOf, unlockUser } from './login.service.ts';
 import { registerSignOnRoutes } from './oidc.routes.ts';
 import { registerPasswordRoutes } from './password.routes.ts';
 import { requireAnyRole, requireSomeRole } from './policy.ts';
+import { registerTotpRoutes } from './totp.routes.ts';
+import { hasSecondFactor, secondFactorStatus } from './totp.service.ts';
 
 /** A form's fields as text; a field sent twice (an array) is refused with a 400, not a 500. */
 function formFields(body: unknown): Record<string, string | undefined> {
@@ -50,6 +52,7 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
   registerLoginRoutes(app, ctx);
   registerSignOnRoutes(app, ctx);
   registerPasswordRoutes(app, ctx);
+  registerTotpRoutes(app, ctx);
 
   app.get('/staff/users', async (request, reply) => {
     const { actor, session } = staffContext(request, reply);
@@ -87,13 +90,17 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
     const id = uuidOr404((request.params as { id: string }).id);
     const user = (await listUsers(db, actor.tenantId)).find((u) => u.id === id);
     if (!user) throw new AppError('not_found', 'Användaren finns inte.');
-    const [grants, units, lock] = await Promise.all([
+    const [grants, units, lock, secondFactor] = await Promise.all([
       listAllGrants(db, actor.tenantId),
       listUnits(db, actor.tenantId),
       loginLockOf(db, actor.tenantId, user.email, now()),
+      hasSecondFactor(db, actor.tenantId, id),
     ]);
     const own = grants.filter((g) => g.userId === id);
-    return html(reply, renderPage(UserPage({ session, user, grants: own, units, lock, flash: takeFlash(request), errors: [] })));
+    return html(
+      reply,
+      renderPage(UserPage({ session, user, grants: own, units, lock, secondFactor, flash: takeFlash(request), errors: [] })),
+    );
   });
 
   app.post('/staff/users/:id', async (request, reply) => {
@@ -136,14 +143,15 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
   /** "Mina inloggningar": my sessions (this one marked) and my tokens. */
   async function myAccess(request: FastifyRequest, actor: Actor) {
     if (!actor.userId) return { tokens: [], sessions: [], currentRef: '' };
-    const [tokens, sessions] = await Promise.all([
+    const [tokens, sessions, secondFactor] = await Promise.all([
       listTokens(db, actor.tenantId, actor.userId),
       listSessionsOfUser(db, actor.tenantId, actor.userId, now()),
+      secondFactorStatus(db, actor.tenantId, actor.userId),
     ]);
     const currentRef = createHash('sha256')
       .update(request.session.sessionId ?? '')
       .digest('hex');
-    return { tokens, sessions, currentRef };
+    return { tokens, sessions, currentRef, secondFactor };
   }
 
   app.get(ACCOUNT_PAGE, async (request, reply) => {

@@ -5,6 +5,8 @@ import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import type { OrgUnit } from '../org/org.service.ts';
 import { type Actor, ROLE_NAMES, ROLES } from './actor.ts';
 import type { LoginLock } from './login.service.ts';
+import type { SecondFactorStatus } from './totp.service.ts';
+import { SecondFactorSection } from './totp.views.tsx';
 
 type Session = NonNullable<StaffPageProps['session']>;
 
@@ -92,6 +94,8 @@ interface UserPageProps {
   newPassword?: string;
   /** Failed logins that hold the account back, when there are enough to matter. */
   lock?: LoginLock;
+  /** Whether the user's TOTP second factor is on. */
+  secondFactor?: boolean;
 }
 
 function lockText(lock: LoginLock): string {
@@ -100,7 +104,7 @@ function lockText(lock: LoginLock): string {
   return `${lock.failures} misslyckade inloggningar i rad; varje nytt fel ger längre väntetid.`;
 }
 
-export function UserPage({ session, user, grants, units, flash, newPassword, lock }: UserPageProps) {
+export function UserPage({ session, user, grants, units, flash, newPassword, lock, secondFactor }: UserPageProps) {
   return (
     <StaffPage title={user.name} session={session} current="/staff/users">
       <p>
@@ -123,7 +127,16 @@ export function UserPage({ session, user, grants, units, flash, newPassword, loc
         <dd>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Aldrig'}</dd>
         <dt>Inloggning</dt>
         <dd>{lock ? lockText(lock) : 'Inte spärrad'}</dd>
+        <dt>Tvåstegsverifiering</dt>
+        <dd>{secondFactor ? 'Påslagen' : 'Inte påslagen'}</dd>
       </dl>
+      {secondFactor && (
+        <form method="post" action={`/staff/users/${user.id}/second-factor`}>
+          <CsrfField token={session.csrfToken} />
+          <p>Har användaren tappat bort telefonen och reservkoderna? Efter en återställning loggar hen in med lösenordet.</p>
+          <button type="submit">Återställ tvåstegsverifieringen</button>
+        </form>
+      )}
       {lock && (
         <form method="post" action={`/staff/users/${user.id}`}>
           <CsrfField token={session.csrfToken} />
@@ -219,6 +232,8 @@ interface AccountPageProps {
   now: Date;
   flash?: string;
   newToken?: string;
+  /** Absent for an actor without a user account. */
+  secondFactor?: SecondFactorStatus;
 }
 
 /** "Firefox på Linux" from a user agent, or the text itself shortened. */
@@ -292,7 +307,7 @@ function SessionsTable({ session, sessions, currentRef }: { session: Session; se
   );
 }
 
-export function AccountPage({ session, actor, tokens, sessions, currentRef, now, flash, newToken }: AccountPageProps) {
+export function AccountPage({ session, actor, tokens, sessions, currentRef, now, flash, newToken, secondFactor }: AccountPageProps) {
   return (
     <StaffPage title="Mitt konto" session={session} current="/staff/account">
       <h1>Mitt konto</h1>
@@ -315,6 +330,7 @@ export function AccountPage({ session, actor, tokens, sessions, currentRef, now,
           </p>
         </div>
       )}
+      {secondFactor && <SecondFactorSection session={session} status={secondFactor} />}
       <h2>Mina inloggningar</h2>
       <p>Webbläsare där du är inloggad. Känner du inte igen en, avsluta den och byt lösenord.</p>
       {sessions.length > 0 ? <SessionsTable session={session} sessions={sessions} currentRef={currentRef} /> : <p>Inga inloggningar.</p>}

@@ -16,6 +16,7 @@ import { LoggedOutPage, LoginPage } from './login.views.tsx';
 import { throttleMessage } from './login-throttle.ts';
 import { endSessionUrl } from './oidc.client.ts';
 import { accountPolicyOf, resolveProvider, signOnNames } from './oidc.service.ts';
+import { beginSecondStep, ENROL_STEP_PAGE, SECOND_STEP_PAGE } from './totp.session.ts';
 
 /** Remembers the organisation of the last successful login in this browser (not a secret). */
 export const ORG_COOKIE = 'insyn.org';
@@ -49,6 +50,16 @@ export function landing(actor: Actor, next: string): string {
 function chosenTenant(tenants: { slug: string }[], ...candidates: unknown[]): string {
   for (const c of candidates) if (typeof c === 'string' && tenants.some((t) => t.slug === c)) return c;
   return tenants.length === 1 ? (tenants[0]?.slug ?? '') : '';
+}
+
+export function rememberOrg(reply: FastifyReply, slug: string): void {
+  reply.setCookie(ORG_COOKIE, slug, {
+    path: '/staff/login',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: 'auto',
+    maxAge: ORG_COOKIE_MAX_AGE_S,
+  });
 }
 
 export type LoginPageRenderer = (
@@ -95,7 +106,9 @@ export function registerLoginRoutes(app: App, ctx: AppContext): void {
         ? 'Du är utloggad.'
         : query.passwordChanged === '1'
           ? 'Ditt nya lösenord är sparat. Logga in med det.'
-          : undefined;
+          : query.stepExpired === '1'
+            ? 'Inloggningen tog för lång tid eller avbröts. Logga in igen.'
+            : undefined;
     return page(request, reply, 200, { tenant: tenant ?? '', email: '', next: query.next, notice });
   });
 
@@ -115,6 +128,17 @@ export function registerLoginRoutes(app: App, ctx: AppContext): void {
       return page(request, reply, 403, { ...form, error: `${tenant.name} loggar in via sin egen inloggningstjänst. Använd knappen ovan.` });
     }
     const result = await signInWithPassword(db, tenant, form.email, body.password ?? '', now);
+    if (!result.ok && (result.reason === 'second_factor' || result.reason === 'enrol_required')) {
+      // The password was right; the session stays signed out until the second step (totp.routes.ts).
+      await beginSecondStep(request, {
+        tenantId: tenant.id,
+        userId: result.userId,
+        next: safeNext(form.next),
+        kind: result.reason === 'second_factor' ? 'code' : 'enrol',
+        now,
+      });
+      return reply.redirect(result.reason === 'second_factor' ? SECOND_STEP_PAGE : ENROL_STEP_PAGE, 303);
+    }
     if (!result.ok) {
       const throttled = result.reason === 'throttled';
       const error = throttled ? throttleMessage(result, now) : WRONG;
@@ -122,13 +146,7 @@ export function registerLoginRoutes(app: App, ctx: AppContext): void {
       return page(request, reply, throttled ? 429 : 401, { ...form, error });
     }
     await signIn(request, result.actor);
-    reply.setCookie(ORG_COOKIE, tenant.slug, {
-      path: '/staff/login',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: 'auto',
-      maxAge: ORG_COOKIE_MAX_AGE_S,
-    });
+    rememberOrg(reply, tenant.slug);
     return reply.redirect(landing(result.actor, safeNext(form.next)), 303);
   });
 

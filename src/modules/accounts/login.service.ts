@@ -14,12 +14,18 @@ import { generatePassword, hashPassword, loadActor } from './accounts.service.ts
 import type { Actor } from './actor.ts';
 import * as repo from './login.repo.ts';
 import { afterFailure, currentState, LOGIN_THROTTLE, type LoginGate, loginGate } from './login-throttle.ts';
+import { findAccountPolicy } from './oidc.repo.ts';
 import { requireAnyRole } from './policy.ts';
+import { hasSecondFactor } from './totp.service.ts';
 
 export type SignInResult =
   | { ok: true; actor: Actor }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled'; locked: boolean; retryAt: Date };
+  | { ok: false; reason: 'throttled'; locked: boolean; retryAt: Date }
+  /** The password was right, but the user's second factor must follow (totp.login.ts). */
+  | { ok: false; reason: 'second_factor'; userId: string }
+  /** The password was right, but the tenant requires a second factor of admins and this one has none yet. */
+  | { ok: false; reason: 'enrol_required'; userId: string };
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -37,7 +43,7 @@ let dummyHash: Promise<string> | undefined;
  * the password is checked, under the row's lock, so parallel guesses cannot all pass the gate;
  * a correct password clears the count.
  */
-async function takeAttempt(db: Db, tenantId: string, key: string, now: Date): Promise<LoginGate> {
+export async function takeAttempt(db: Db, tenantId: string, key: string, now: Date): Promise<LoginGate> {
   return db.transaction().execute(async (trx) => {
     let stored = await repo.lockLoginFailure(trx, tenantId, key);
     if (!stored) {
@@ -91,22 +97,38 @@ export async function signInWithPassword(db: Db, tenant: Tenant, email: string, 
     await fail('wrong_password');
     return { ok: false, reason: 'invalid' };
   }
+  // With a second factor the attempt stays counted until the code is right too: knowing the
+  // password does not reset the lock-out that guards the code.
+  if (await hasSecondFactor(db, tenant.id, user.id)) return { ok: false, reason: 'second_factor', userId: user.id };
   await repo.deleteLoginFailure(db, tenant.id, key);
   const actor = await loadActor(db, tenant, user.id);
   if (!actor) return { ok: false, reason: 'invalid' };
+  if (actor.grants.some((g) => g.role === 'admin') && (await findAccountPolicy(db, tenant.id)).totpRequiredForAdmins) {
+    return { ok: false, reason: 'enrol_required', userId: user.id };
+  }
+  await completeLogin(db, tenant.id, user, { method: 'password' });
+  return { ok: true, actor };
+}
+
+/** A sign-in that passed every check: the last login time and the audit entry, together. */
+export async function completeLogin(
+  db: Db,
+  tenantId: string,
+  user: { id: string; email: string },
+  data: { method: 'password'; secondFactor?: 'totp' | 'recovery' },
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await accounts.touchLogin(trx, user.id);
     await recordAudit(trx, {
-      tenantId: tenant.id,
+      tenantId,
       actorUserId: user.id,
       actorLabel: user.email,
       action: 'login',
       entity: 'user',
       entityId: user.id,
-      data: { method: 'password' },
+      data,
     });
   });
-  return { ok: true, actor };
 }
 
 export interface LoginLock {

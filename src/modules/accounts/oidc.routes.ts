@@ -192,7 +192,11 @@ export function registerSignOnRoutes(app: App, ctx: AppContext): void {
           request.session.flash = 'Regeln har tagits bort. Behörigheter den gav tas bort vid nästa inloggning.';
           break;
         case 'policy':
-          await setAccountPolicy(actor, { localPasswords: field('localPasswords') !== 'no', totpRequiredForAdmins: false }, { db, config });
+          await setAccountPolicy(
+            actor,
+            { localPasswords: field('localPasswords') !== 'no', totpRequiredForAdmins: field('totpRequiredForAdmins') === 'yes' },
+            { db, config },
+          );
           request.session.flash = 'Inloggningsreglerna har sparats.';
           break;
         default:

@@ -208,6 +208,33 @@ export function SignOnSettingsPage({ session, view, units, redirectUri, flash, e
             <label for="localPasswords-no">Avstängda: bara identitetstjänsten</label>
           </div>
         </fieldset>
+        <fieldset id="totpRequiredForAdmins" aria-describedby="totpRequiredForAdmins-hint">
+          <legend>Tvåstegsverifiering för administratörer</legend>
+          <p class="hint" id="totpRequiredForAdmins-hint">
+            Gäller inloggning med lösenord: en administratör utan tvåstegsverifiering måste slå på den direkt efter lösenordet, innan något
+            annat. Inloggning via identitetstjänsten undantas, eftersom den sköter tvåstegsverifieringen själv. API-token påverkas inte.
+          </p>
+          <div class="field radio">
+            <input
+              type="radio"
+              id="totpRequiredForAdmins-yes"
+              name="totpRequiredForAdmins"
+              value="yes"
+              checked={policy.totpRequiredForAdmins}
+            />
+            <label for="totpRequiredForAdmins-yes">Krävs av administratörer</label>
+          </div>
+          <div class="field radio">
+            <input
+              type="radio"
+              id="totpRequiredForAdmins-no"
+              name="totpRequiredForAdmins"
+              value="no"
+              checked={!policy.totpRequiredForAdmins}
+            />
+            <label for="totpRequiredForAdmins-no">Frivillig för alla</label>
+          </div>
+        </fieldset>
         <button type="submit">Spara reglerna</button>
       </form>
     </StaffPage>

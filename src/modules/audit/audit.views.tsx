@@ -38,6 +38,14 @@ const ACTION_NAMES: Record<string, string> = {
   run: 'körde',
   legal_hold: 'spärrade mot gallring',
   legal_hold_release: 'hävde spärren mot gallring',
+  totp_enrol: 'slog på tvåstegsverifiering',
+  totp_disable: 'stängde av tvåstegsverifiering',
+  totp_reset: 'återställde tvåstegsverifiering',
+  totp_recovery_used: 'loggade in med en reservkod',
+  search: 'sökte efter en persons uppgifter',
+  rectify: 'rättade uppgifter',
+  erase: 'raderade uppgifter',
+  erase_refused: 'nekades radering (allmän handling)',
 };
 
 interface AuditPageProps {
