@@ -3,7 +3,7 @@
 // Intake throughput is bound by round trips (bench/results.md); this keeps their number honest.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig, createTestTenant, createTestUser, usingPostgres } from '../../../test/helpers.ts';
+import { createTestTenant, createTestUser, testConfig, usingPostgres } from '../../../test/helpers.ts';
 import { type DatabaseHandle, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
