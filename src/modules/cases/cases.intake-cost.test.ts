@@ -8,7 +8,7 @@ import { type DatabaseHandle, openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { buildApp } from '../../http/app.ts';
 import type { App } from '../../http/context.ts';
-import { setUserActive } from '../accounts/accounts.service.ts';
+import { createApiToken, setUserActive } from '../accounts/accounts.service.ts';
 import { addClosedDay } from '../calendar/calendar.service.ts';
 import { caseFixture } from './cases.fixtures.ts';
 import { setUnitFirstResponseDays } from './cases.service.ts';
@@ -95,7 +95,14 @@ describe('what intake keeps between requests', () => {
       method: 'POST',
       url: '/api/v1/cases',
       headers: auth,
-      payload: { type: 'question', channel: 'phone', category: 'cat-a', message: 'Fråga', receivedAt: '2026-03-02T09:00:00+01:00', ...extra },
+      payload: {
+        type: 'question',
+        channel: 'phone',
+        category: 'cat-a',
+        message: 'Fråga',
+        receivedAt: '2026-03-02T09:00:00+01:00',
+        ...extra,
+      },
     });
 
   it('a change of days, calendar or categories is used by the very next create', async () => {
@@ -127,11 +134,19 @@ describe('what intake keeps between requests', () => {
     await caseFixture(handle.db, t);
     const agent = await createTestUser(handle.db, t, [{ role: 'agent' }]);
     expect((await staffCase(agent.auth)).statusCode).toBe(201);
+    // The user's flag itself is read with the token (setUserActive also revokes the tokens).
+    await handle.db.updateTable('users').set({ active: false }).where('id', '=', agent.id).execute();
+    expect((await staffCase(agent.auth)).statusCode).toBe(401);
+    await handle.db.updateTable('users').set({ active: true }).where('id', '=', agent.id).execute();
+    expect((await staffCase(agent.auth)).statusCode).toBe(201);
     await setUserActive(t.system, agent.id, false, { db: handle.db });
     expect((await staffCase(agent.auth)).statusCode).toBe(401);
     await setUserActive(t.system, agent.id, true, { db: handle.db });
-    expect((await staffCase(agent.auth)).statusCode).toBe(201);
-    await handle.db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', agent.id).execute();
     expect((await staffCase(agent.auth)).statusCode).toBe(401);
+    const again = await createApiToken(handle.db, { tenantId: t.tenant.id, userId: agent.id, label: 'again' }, 'again');
+    const auth = { authorization: `Bearer ${again.token}` };
+    expect((await staffCase(auth)).statusCode).toBe(201);
+    await handle.db.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', agent.id).execute();
+    expect((await staffCase(auth)).statusCode).toBe(401);
   });
 });
