@@ -4,90 +4,33 @@
 // deadline). On the embedded database always; on PostgreSQL when FAULT_DATABASE_URL names an
 // existing, empty-or-own database.
 //   node --import ./src/register-tsx.ts scripts/fault-kill.ts [--rounds 3] [--burst 80]
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { systemActor } from '../src/modules/accounts/actor.ts';
-import { createCategory } from '../src/modules/cases/categories.service.ts';
-import { listUnits } from '../src/modules/org/org.service.ts';
-import { createTenant, requireTenant } from '../src/modules/tenants/tenants.service.ts';
+import {
+  type Fail,
+  type FaultTarget,
+  failer,
+  faultTargets,
+  overallDeadline,
+  prepareTenant,
+  randomPort,
+  startServer,
+  stopGracefully,
+  waitHealthy,
+} from './fault-server.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, burst: { type: 'string', default: '80' } } });
 const ROUNDS = Number(values.rounds);
 const BURST = Number(values.burst);
 const SLUG = 'felprov';
+const fail: Fail = failer('kill -9');
 
-type Target = { name: string; env: Record<string, string>; database: { databaseUrl?: string; dataDir?: string } };
-
-function fail(message: string): never {
-  console.error(`FAULT (kill -9) FAILED: ${message}`);
-  process.exit(1);
-}
-
-async function prepare(t: Target) {
-  const handle = await openDatabase({ ...t.database, poolSize: 2 });
-  try {
-    await migrateToLatest(handle.db);
-    const exists = await requireTenant(handle.db, SLUG).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) {
-      const tenant = await createTenant({ name: 'Felprovs kommun', slug: SLUG }, { db: handle.db }, 'fault-script');
-      const root = (await listUnits(handle.db, tenant.id)).find((u) => u.kind === 'council');
-      if (!root) fail('no council unit');
-      await createCategory(systemActor(tenant, 'fault'), { code: 'allmant', name: 'Allmänt', unitId: root.id }, { db: handle.db });
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-function startServer(t: Target, port: number): ChildProcess {
-  return spawn(process.execPath, ['--import', './src/register-tsx.ts', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      ...t.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      SEED_DEMO: 'false',
-      RATE_LIMIT_EXEMPT: '127.0.0.1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-async function healthy(port: number, child: ChildProcess, seconds = 120) {
-  const deadline = Date.now() + seconds * 1000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) fail(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  fail('server did not become healthy');
-}
-
-async function stopGracefully(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  child.kill('SIGTERM');
-  const code = await exited;
-  if (code !== 0) fail(`graceful stop exited with ${code}`);
-}
-
-async function round(t: Target, n: number) {
-  const port = 21000 + Math.floor(Math.random() * 20000);
+async function round(t: FaultTarget, n: number) {
+  const port = randomPort();
   const marker = `felprov-${t.name}-${n}-${Date.now()}`;
-  const server = startServer(t, port);
-  await healthy(port, server);
+  const server = startServer(t.env, port);
+  await waitHealthy(port, server, fail);
   const acknowledged: { caseNumber: string; i: number }[] = [];
   let refused = 0;
   const killAfter = Math.floor(BURST / 3);
@@ -122,9 +65,9 @@ async function round(t: Target, n: number) {
   if (acknowledged.length < killAfter) fail(`${t.name} round ${n}: only ${acknowledged.length} acknowledged before the kill`);
 
   // Restart on the same data: it must come up (the embedded database recovers, a stale lock is taken over).
-  const again = startServer(t, port);
-  await healthy(port, again);
-  await stopGracefully(again);
+  const again = startServer(t.env, port);
+  await waitHealthy(port, again, fail);
+  await stopGracefully(again, fail);
 
   const handle = await openDatabase({ ...t.database, poolSize: 2 });
   try {
@@ -160,24 +103,14 @@ async function round(t: Target, n: number) {
   }
 }
 
-const targets: Target[] = [];
-const dataDir = mkdtempSync(path.join(tmpdir(), 'insyn-fault-'));
-targets.push({ name: 'embedded', env: { DATA_DIR: dataDir, DATABASE_URL: '' }, database: { dataDir } });
-if (process.env.FAULT_DATABASE_URL) {
-  targets.push({
-    name: 'postgres',
-    env: { DATABASE_URL: process.env.FAULT_DATABASE_URL },
-    database: { databaseUrl: process.env.FAULT_DATABASE_URL },
-  });
-}
-const overall = setTimeout(() => fail('took longer than 10 minutes'), 10 * 60_000);
-overall.unref();
+const { targets, cleanup } = faultTargets('insyn-fault-');
+overallDeadline(10, fail);
 try {
   for (const t of targets) {
-    await prepare(t);
+    await prepareTenant(t.database, { slug: SLUG, name: 'Felprovs kommun' }, fail);
     for (let n = 1; n <= ROUNDS; n++) await round(t, n);
   }
   console.log('fault (kill -9 during public submissions): ok');
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  cleanup();
 }

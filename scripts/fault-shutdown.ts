@@ -3,43 +3,24 @@
 // get 503 (or, once the listener is closed, a refused connection), none is cut off mid-way, and
 // the process exits 0. On the embedded database; on PostgreSQL too when FAULT_DATABASE_URL is set.
 //   node --import ./src/register-tsx.ts scripts/fault-shutdown.ts
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { systemActor } from '../src/modules/accounts/actor.ts';
-import { createCategory } from '../src/modules/cases/categories.service.ts';
-import { listUnits } from '../src/modules/org/org.service.ts';
-import { createTenant, requireTenant } from '../src/modules/tenants/tenants.service.ts';
+import {
+  exitOf,
+  type Fail,
+  type FaultTarget,
+  failer,
+  faultTargets,
+  overallDeadline,
+  prepareTenant,
+  randomPort,
+  startServer,
+  waitHealthy,
+} from './fault-server.ts';
 
 const SLUG = 'stangprov';
-function fail(message: string): never {
-  console.error(`FAULT (graceful shutdown) FAILED: ${message}`);
-  process.exit(1);
-}
-
-async function prepare(database: { databaseUrl?: string; dataDir?: string }) {
-  const handle = await openDatabase({ ...database, poolSize: 2 });
-  try {
-    await migrateToLatest(handle.db);
-    const exists = await requireTenant(handle.db, SLUG).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) {
-      const tenant = await createTenant({ name: 'Stängprovs kommun', slug: SLUG }, { db: handle.db }, 'fault-script');
-      const root = (await listUnits(handle.db, tenant.id)).find((u) => u.kind === 'council');
-      if (!root) fail('no council unit');
-      await createCategory(systemActor(tenant, 'fault'), { code: 'allmant', name: 'Allmänt', unitId: root.id }, { db: handle.db });
-    }
-  } finally {
-    await handle.close();
-  }
-}
+const fail: Fail = failer('graceful shutdown');
 
 type Outcome = { status: number; startedAfterTerm: boolean; body: string } | { error: string; startedAfterTerm: boolean };
 
@@ -69,30 +50,12 @@ function post(port: number, agent: Agent, body: string): Promise<{ status: numbe
   });
 }
 
-async function run(name: string, env: Record<string, string>, database: { databaseUrl?: string; dataDir?: string }) {
-  await prepare(database);
-  const port = 21000 + Math.floor(Math.random() * 20000);
-  const server = spawn(process.execPath, ['--import', './src/register-tsx.ts', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'error',
-      SEED_DEMO: 'false',
-      RATE_LIMIT_EXEMPT: '127.0.0.1',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exit = new Promise<number | null>((r) => server.once('exit', (code) => r(code)));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (Date.now() > deadline || server.exitCode !== null) fail(`${name}: server did not start`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
+async function run({ name, env, database }: FaultTarget) {
+  await prepareTenant(database, { slug: SLUG, name: 'Stängprovs kommun' }, fail);
+  const port = randomPort();
+  const server = startServer(env, port);
+  const exit = exitOf(server);
+  await waitHealthy(port, server, (message) => fail(`${name}: ${message}`));
   const marker = `stangprov-${name}-${Date.now()}`;
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
   let termAt = 0;
@@ -150,14 +113,11 @@ async function run(name: string, env: Record<string, string>, database: { databa
   );
 }
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'insyn-shutdown-'));
-const overall = setTimeout(() => fail('took longer than 5 minutes'), 5 * 60_000);
-overall.unref();
+const { targets, cleanup } = faultTargets('insyn-shutdown-');
+overallDeadline(5, fail);
 try {
-  await run('embedded', { DATA_DIR: dataDir, DATABASE_URL: '' }, { dataDir });
-  if (process.env.FAULT_DATABASE_URL)
-    await run('postgres', { DATABASE_URL: process.env.FAULT_DATABASE_URL }, { databaseUrl: process.env.FAULT_DATABASE_URL });
+  for (const t of targets) await run(t);
   console.log('fault (graceful shutdown under load): ok');
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  cleanup();
 }

@@ -2,7 +2,15 @@
 // DATA_DIR. Everything above this file sees one Kysely instance and cannot tell them apart.
 import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { type DatabaseConnection, type Driver, Kysely, PGliteDialect, PostgresDialect, type TransactionSettings } from 'kysely';
+import {
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  type LogEvent,
+  PGliteDialect,
+  PostgresDialect,
+  type TransactionSettings,
+} from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './lock.ts';
 import type { Database } from './schema.ts';
@@ -31,6 +39,8 @@ export interface DatabaseOptions {
    * time of creating a cluster and migrating it.
    */
   loadDataDir?: Blob;
+  /** Told the text of every statement sent (BEGIN and COMMIT too): tests count round trips with it. */
+  onQuery?: (sql: string) => void;
 }
 
 /** SQLSTATE classes and codes meaning "the database is not there right now", not "your query is wrong". */
@@ -113,7 +123,16 @@ class SerializedPGliteDialect extends PGliteDialect {
   }
 }
 
+function queryLog(options: DatabaseOptions) {
+  const onQuery = options.onQuery;
+  if (!onQuery) return undefined;
+  return (event: LogEvent) => {
+    if (event.level === 'query') onQuery(event.query.sql);
+  };
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  const log = queryLog(options);
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
@@ -128,7 +147,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on('error', options.onConnectionError ?? ((error: Error) => console.error(`database connection lost: ${error.message}`)));
     // A connection held by a request is not the pool's to report: its next query fails (503).
     pool.on('connect', (client) => client.on('error', () => {}));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
@@ -142,7 +161,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         [pgliteTypes.NUMERIC]: (value: string) => Number(value),
       },
     });
-    const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }) });
+    const db = new Kysely<Database>({ dialect: new SerializedPGliteDialect({ pglite }), log });
     return {
       db,
       kind: 'pglite',

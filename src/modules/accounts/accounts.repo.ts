@@ -130,20 +130,45 @@ export function insertToken(
     .executeTakeFirstOrThrow();
 }
 
-export function findActiveToken(db: Db, tokenHash: string) {
-  return db
-    .selectFrom('api_tokens')
-    .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.id', 'api_tokens.tenant_id as tenantId', 'api_tokens.user_id as userId', 'api_tokens.read_only as readOnly'])
-    .where('api_tokens.token_hash', '=', tokenHash)
-    .where('api_tokens.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', new Date())]))
-    .where('users.active', '=', true)
-    .executeTakeFirst();
+export interface TokenActorRow {
+  readOnly: boolean;
+  tenantId: string;
+  tenantSlug: string;
+  tenantName: string;
+  userId: string;
+  email: string;
+  name: string;
+  grants: { role: Role; unitId: string | null }[];
 }
 
-export async function touchToken(db: Db, id: string): Promise<void> {
-  await db.updateTable('api_tokens').set({ last_used_at: new Date() }).where('id', '=', id).execute();
+/** How seldom a token's last use is written: each request would otherwise write (and lock) its row. */
+export const TOKEN_TOUCH_SECONDS = 60;
+
+/**
+ * Everything a request with an API token needs, in one round trip: the active token of an
+ * active user, the user's tenant and grants — read at this moment, nothing kept between requests,
+ * so a revoked token or a disabled user is refused at once. Notes the token's use (at most once a
+ * minute) in the same statement.
+ */
+export async function findTokenActor(db: Db, tokenHash: string): Promise<TokenActorRow | undefined> {
+  const { rows } = await sql<TokenActorRow>`
+    WITH t AS (
+      SELECT k.id, k.tenant_id, k.user_id, k.read_only
+        FROM api_tokens k JOIN users u ON u.id = k.user_id AND u.tenant_id = k.tenant_id
+       WHERE k.token_hash = ${tokenHash} AND k.revoked_at IS NULL
+         AND (k.expires_at IS NULL OR k.expires_at > now()) AND u.active
+    ), touched AS (
+      UPDATE api_tokens SET last_used_at = now()
+       WHERE id = (SELECT id FROM t)
+         AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => ${TOKEN_TOUCH_SECONDS}))
+      RETURNING id
+    )
+    SELECT t.read_only AS "readOnly", t.tenant_id AS "tenantId", n.slug AS "tenantSlug", n.name AS "tenantName",
+           u.id AS "userId", u.email, u.name,
+           coalesce((SELECT json_agg(json_build_object('role', g.role, 'unitId', g.unit_id) ORDER BY g.role, g.id)
+                       FROM role_grants g WHERE g.tenant_id = t.tenant_id AND g.user_id = t.user_id), '[]'::json) AS grants
+      FROM t JOIN tenants n ON n.id = t.tenant_id JOIN users u ON u.id = t.user_id`.execute(db);
+  return rows[0];
 }
 
 export function listTokens(db: Db, tenantId: string, userId: string) {

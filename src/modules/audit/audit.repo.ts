@@ -14,18 +14,20 @@ export interface AuditEntry {
 
 /** Every change is audited; call inside the same transaction as the change. The table is append-only (migration 0060). */
 export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      tenant_id: entry.tenantId,
-      actor_user_id: entry.actorUserId,
-      actor_label: entry.actorLabel,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId ?? null,
-      data: JSON.stringify(entry.data ?? {}),
-    })
-    .execute();
+  await auditInsert(db, entry).execute();
+}
+
+/** The insert of an audit entry, to run as part of another statement (one round trip for a change and its audit). */
+export function auditInsert(db: Db, entry: AuditEntry) {
+  return db.insertInto('audit_log').values({
+    tenant_id: entry.tenantId,
+    actor_user_id: entry.actorUserId,
+    actor_label: entry.actorLabel,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId ?? null,
+    data: JSON.stringify(entry.data ?? {}),
+  });
 }
 
 export async function listAudit(db: Db, tenantId: string, limit = 100) {

@@ -26,6 +26,24 @@ export function resolveFirstResponseDays(
   return tenantDays;
 }
 
+/** Working days to first feedback of every category, by category id, from the tenant's unit tree. */
+export function resolveDaysByCategory(
+  tenantDays: number,
+  units: readonly { id: string; parentId: string | null; firstResponseDays: number | null }[],
+  categories: readonly { id: string; unitId: string; firstResponseDays: number | null }[],
+): Map<string, number> {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const result = new Map<string, number>();
+  for (const c of categories) {
+    const path: UnitOverride[] = [];
+    for (let u = byId.get(c.unitId); u && path.length < 100; u = u.parentId ? byId.get(u.parentId) : undefined) {
+      path.push({ unitId: u.id, firstResponseDays: u.firstResponseDays });
+    }
+    result.set(c.id, resolveFirstResponseDays(tenantDays, path, c.firstResponseDays));
+  }
+  return result;
+}
+
 /** First feedback is due on the N-th working day strictly after the local date of receipt. */
 export function firstResponseDue(receivedAt: Date, days: number, calendar: TenantCalendar): { receivedDate: LocalDate; due: LocalDate } {
   const receivedDate = localDate(receivedAt);

@@ -15,6 +15,7 @@ import { CaseFormPage, type CaseFormValues, EMPTY_FORM, TRACK_MESSAGES, Tracking
 import { CASE_LANGUAGES, CASE_TYPES, ContactInput } from './cases.schemas.ts';
 import { addResidentMessage, createCase, findCaseByTrackingToken, firstResponseDaysByCategory } from './cases.service.ts';
 import { listCategories } from './categories.service.ts';
+import { intakeTenantBySlug } from './intake-settings.ts';
 import { publicFormLimiter } from './public-form-limit.ts';
 
 const SLUG = '^[a-z0-9][a-z0-9-]{1,62}$';
@@ -213,7 +214,7 @@ export function registerPublicCaseRoutes(app: App, { db, config }: AppContext): 
       config: SUBMIT_LIMIT,
     },
     async (request, reply) => {
-      const tenant = await requireTenant(db, request.query.tenant);
+      const tenant = await intakeTenantBySlug(db, request.query.tenant);
       const lang = request.body.language ?? tenant.defaultLanguage;
       const created = await createCase(
         null,

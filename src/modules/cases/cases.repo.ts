@@ -1,5 +1,5 @@
 // Every query of cases and their events; all filtered by tenant.
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Compilable, type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CaseEventKind, CaseEventTable, CaseStatus, CaseTable } from '../../db/schema-cases.ts';
 
@@ -106,6 +106,58 @@ export async function syncCaseSequence(db: Db, tenantId: string, year: number, l
   const { rows } = await sql<{ present: boolean }>`SELECT to_regclass(${name}) IS NOT NULL AS present`.execute(db);
   if (!rows[0]?.present) return;
   await sql`SELECT setval(${name}::regclass, greatest(${lastNumber}::bigint, (SELECT last_value FROM ${sql.id(name)})))`.execute(db);
+}
+
+/**
+ * Takes the next case number of a tenant and year if the tenant's intake settings are still at
+ * `version` (null: take it regardless); otherwise takes none and says which version they are at.
+ * One round trip for both (see intake-settings.ts).
+ */
+export async function takeCaseNumber(
+  db: Db,
+  tenantId: string,
+  year: number,
+  version: number | null,
+): Promise<{ n: number | null; version: number }> {
+  const { rows } = await sql<{ n: string | number | null; version: string | number }>`
+    SELECT v.version, CASE WHEN ${version}::bigint IS NULL OR v.version = ${version}::bigint
+                           THEN nextval(${caseSequenceName(tenantId, year)}::regclass) END AS n
+      FROM (SELECT coalesce((SELECT version FROM intake_settings_versions WHERE tenant_id = ${tenantId}), 0) AS version) v`.execute(db);
+  const row = rows[0];
+  return { n: row?.n === null || row?.n === undefined ? null : Number(row.n), version: Number(row?.version ?? 0) };
+}
+
+/**
+ * Inserts a case and, in the same statement, the rows that belong to it (`companions`: insert
+ * queries of its events, audit entry, receipt mail): one round trip, all or nothing — a single
+ * statement is atomic without BEGIN/COMMIT. Returns the stored case row.
+ */
+export async function insertCaseWith(
+  db: Db,
+  values: Insertable<CaseTable>,
+  companions: readonly Compilable[],
+): Promise<Selectable<CaseTable>> {
+  const insert = db.insertInto('cases').values(values).returningAll();
+  if (companions.length === 0) return insert.executeTakeFirstOrThrow();
+  const ctes = companions.map((q, i) => sql`${sql.id(`companion_${i}`)} AS (${q})`);
+  const { rows } = await sql<Selectable<CaseTable>>`WITH ${sql.join(ctes)} ${insert}`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('insertCaseWith: no row returned');
+  return row;
+}
+
+/** The insert of a case's first events, for insertCaseWith. */
+export function eventsInsert(db: Db, events: EventValues[]) {
+  return db.insertInto('case_events').values(events.map(eventRow));
+}
+
+/** Units with their names and first-feedback overrides (the intake settings). */
+export function unitsForIntake(db: Db, tenantId: string) {
+  return db
+    .selectFrom('org_units')
+    .select(['id', 'parent_id as parentId', 'name', 'first_response_days as firstResponseDays'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
 }
 
 export async function insertCase(db: Db, values: Insertable<CaseTable>): Promise<string> {

@@ -1,20 +1,21 @@
 // Cases: one register of every contact. Creating a case computes its first-feedback deadline
 // with the tenant's working-day calendar and stores the case, its 'received' event, the audit
 // entry and the receipt e-mail in one transaction.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Compilable } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { CaseLanguage } from '../../db/schema-cases.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { validate } from '../../http/validate.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { coversUnit, hasAnyRole, requireAnyRole } from '../accounts/policy.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { auditInsert, recordAudit } from '../audit/audit.repo.ts';
 import { tenantCalendar } from '../calendar/calendar.service.ts';
 import { localDate } from '../calendar/calendar.ts';
-import { enqueueMail } from '../mail/mail.service.ts';
+import { enqueueMailQuery } from '../mail/mail.service.ts';
 import { getUnit, unitPath } from '../org/org.service.ts';
 import { findTenantById } from '../tenants/tenants.repo.ts';
-import { firstResponseDue, resolveFirstResponseDays } from './cases.deadline.ts';
+import { firstResponseDue, resolveDaysByCategory } from './cases.deadline.ts';
 
 export { formatWorkingDays } from './cases.deadline.ts';
 
@@ -23,6 +24,7 @@ import { type CaseView, presentCase, presentEvent } from './cases.present.ts';
 import * as repo from './cases.repo.ts';
 import { CreateCaseInput, messagesFor } from './cases.schemas.ts';
 import { findCategoryByCode, listCategories } from './categories.service.ts';
+import { forgetIntakeSettings, intakeSettings } from './intake-settings.ts';
 
 export { addCaseEvent } from './cases.events.ts';
 export { type CaseListQuery, listCases } from './cases.inbox.ts';
@@ -91,11 +93,36 @@ export async function createCase(
   if (receivedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
     throw invalid([{ field: 'receivedAt', message: 'Tidpunkten kan inte ligga i framtiden.' }]);
   }
-  // Independent reads at once: on PostgreSQL each is a round trip of its own.
-  const [category, tenant] = await Promise.all([findCategoryByCode(db, tenantId, value.category), findTenantById(db, tenantId)]);
+  // The municipality's settings from the process's copy; the version is checked with the number below.
+  let settings = await intakeSettings(db, tenantId);
+  if (!settings) throw notFound('Kommunen');
+  let category = settings.categoriesByCode.get(value.category);
+  // An area the copy does not know may have been added a moment ago: refused only on fresh settings.
+  if (!category?.active && settings.kept) {
+    settings = await intakeSettings(db, tenantId, { fresh: true });
+    if (!settings) throw notFound('Kommunen');
+    category = settings.categoriesByCode.get(value.category);
+  }
   if (!category?.active) throw invalid([{ field: 'category', message: messages.category ?? 'Välj ett område.' }]);
-  if (!tenant) throw notFound('Kommunen');
-  const { days, receivedDate, due } = await firstResponseDeadline(db, tenantId, category, receivedAt);
+  const receivedDate = localDate(receivedAt);
+  const year = Number(receivedDate.slice(0, 4));
+  await repo.ensureCaseSequence(db, tenantId, year);
+  // The number is taken only if the settings are still those computed with; else read them again.
+  let caseNo: number | null = null;
+  for (let attempt = 0; caseNo === null; attempt++) {
+    const taken = await repo.takeCaseNumber(db, tenantId, year, attempt < 3 ? settings.version : null);
+    caseNo = taken.n;
+    if (caseNo !== null) break;
+    forgetIntakeSettings(db, tenantId);
+    settings = await intakeSettings(db, tenantId, { fresh: true });
+    if (!settings) throw notFound('Kommunen');
+    category = settings.categoriesByCode.get(value.category);
+    if (!category?.active) throw invalid([{ field: 'category', message: messages.category ?? 'Välj ett område.' }]);
+  }
+  const { tenant } = settings;
+  const days = settings.daysByCategory.get(category.id);
+  if (days === undefined) throw notFound('Kategorin');
+  const { due } = firstResponseDue(receivedAt, days, settings.calendar);
   const contact = {
     name: value.contact?.name?.trim() || null,
     email: value.contact?.email?.trim().toLowerCase() || null,
@@ -104,56 +131,34 @@ export async function createCase(
   const language = value.language ?? 'sv';
   const trackingToken = randomBytes(24).toString('base64url');
   const actorLabel = actor?.label ?? 'invånare';
+  const caseNumber = formatCaseNumber(year, caseNo);
+  const id = randomUUID();
 
-  const year = Number(receivedDate.slice(0, 4));
-  await repo.ensureCaseSequence(db, tenantId, year);
   try {
-    const id = await db.transaction().execute(async (trx) => {
-      const caseNumber = formatCaseNumber(year, await repo.nextCaseNumber(trx, tenantId, year));
-      const id = await repo.insertCase(trx, {
-        tenant_id: tenantId,
-        case_number: caseNumber,
-        type: value.type,
-        channel,
-        category_id: category.id,
-        unit_id: category.unitId,
-        language,
-        subject: value.subject?.trim() || null,
-        message: value.message.trim(),
-        contact_name: contact.name,
-        contact_email: contact.email,
-        contact_phone: contact.phone,
-        received_at: receivedAt,
-        received_date: receivedDate,
-        first_response_due: due,
-        first_response_at: resolvedAnswer ? receivedAt : null,
-        first_response_date: resolvedAnswer ? receivedDate : null,
-        status: resolvedAnswer ? 'resolved' : 'new',
-        resolved_at: resolvedAnswer ? receivedAt : null,
-        resolved_at_first_contact: Boolean(resolvedAnswer),
-        tracking_token_hash: hashTrackingToken(trackingToken),
-        idempotency_key: value.idempotencyKey ?? null,
-      });
-      const base = { tenantId, caseId: id, at: receivedAt, actorUserId: actor?.userId ?? null, actorLabel, visibleToResident: true };
-      const events: repo.EventValues[] = [{ ...base, kind: 'received', body: null, data: { channel, firstResponseDue: due, days } }];
-      if (resolvedAnswer) events.push({ ...base, kind: 'resolved', body: resolvedAnswer, data: { atFirstContact: true } });
-      await repo.insertEvents(trx, events);
-      await recordAudit(trx, {
-        tenantId,
-        actorUserId: actor?.userId ?? null,
-        actorLabel,
-        action: 'case.create',
-        entity: 'case',
-        entityId: id,
-        data: {
-          caseNumber,
-          type: value.type,
-          channel,
-          category: category.code,
-          firstResponseDue: due,
-          resolvedAtFirstContact: Boolean(resolvedAnswer),
-        },
-      });
+    // The case, its events, its audit entry and its receipt mail: one statement, all or nothing.
+    const base = { tenantId, caseId: id, at: receivedAt, actorUserId: actor?.userId ?? null, actorLabel, visibleToResident: true };
+    const events: repo.EventValues[] = [{ ...base, kind: 'received', body: null, data: { channel, firstResponseDue: due, days } }];
+    if (resolvedAnswer) events.push({ ...base, kind: 'resolved', body: resolvedAnswer, data: { atFirstContact: true } });
+    const store = async (trx: Db) => {
+      const companions: Compilable[] = [
+        repo.eventsInsert(trx, events),
+        auditInsert(trx, {
+          tenantId,
+          actorUserId: actor?.userId ?? null,
+          actorLabel,
+          action: 'case.create',
+          entity: 'case',
+          entityId: id,
+          data: {
+            caseNumber,
+            type: value.type,
+            channel,
+            category: category.code,
+            firstResponseDue: due,
+            resolvedAtFirstContact: Boolean(resolvedAnswer),
+          },
+        }),
+      ];
       if (contact.email) {
         const mail = receiptMail({
           language,
@@ -163,13 +168,53 @@ export async function createCase(
           trackingUrl: deps.trackingUrl?.(trackingToken),
           answer: resolvedAnswer,
         });
-        await enqueueMail(trx, { tenantId, to: contact.email, kind: 'case_receipt', refId: id, ...mail });
+        companions.push(enqueueMailQuery(trx, { tenantId, to: contact.email, kind: 'case_receipt', refId: id, ...mail }));
       }
-      if (deps.onCreated) await deps.onCreated(trx, id);
-      return id;
-    });
-    const row = await repo.findCase(db, tenantId, id);
-    if (!row) throw notFound('Ärendet');
+      return repo.insertCaseWith(
+        trx,
+        {
+          id,
+          tenant_id: tenantId,
+          case_number: caseNumber,
+          type: value.type,
+          channel,
+          category_id: category.id,
+          unit_id: category.unitId,
+          language,
+          subject: value.subject?.trim() || null,
+          message: value.message.trim(),
+          contact_name: contact.name,
+          contact_email: contact.email,
+          contact_phone: contact.phone,
+          received_at: receivedAt,
+          received_date: receivedDate,
+          first_response_due: due,
+          first_response_at: resolvedAnswer ? receivedAt : null,
+          first_response_date: resolvedAnswer ? receivedDate : null,
+          status: resolvedAnswer ? 'resolved' : 'new',
+          resolved_at: resolvedAnswer ? receivedAt : null,
+          resolved_at_first_contact: Boolean(resolvedAnswer),
+          tracking_token_hash: hashTrackingToken(trackingToken),
+          idempotency_key: value.idempotencyKey ?? null,
+        },
+        companions,
+      );
+    };
+    const onCreated = deps.onCreated;
+    const stored = onCreated
+      ? await db.transaction().execute(async (trx) => {
+          const row = await store(trx);
+          await onCreated(trx, id);
+          return row;
+        })
+      : await store(db);
+    const row: repo.CaseRow = {
+      ...stored,
+      category_code: category.code,
+      category_name: category.name,
+      unit_name: settings.unitNames.get(category.unitId) ?? '',
+      assignee_name: null,
+    };
     return { case: presentCase(row), trackingToken, replayed: false };
   } catch (error) {
     // Two requests with one Idempotency-Key: the unique index lets one win; the other returns it.
@@ -289,16 +334,7 @@ export async function firstResponseDaysByCategory(db: Db, tenantId: string): Pro
     repo.unitOverrideTree(db, tenantId),
     listCategories(db, tenantId),
   ]);
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const result = new Map<string, number>();
-  for (const c of categories) {
-    const path = [];
-    for (let u = byId.get(c.unitId); u && path.length < 100; u = u.parentId ? byId.get(u.parentId) : undefined) {
-      path.push({ unitId: u.id, firstResponseDays: u.firstResponseDays });
-    }
-    result.set(c.id, resolveFirstResponseDays(tenant?.firstResponseDays ?? 2, path, c.firstResponseDays));
-  }
-  return result;
+  return resolveDaysByCategory(tenant?.firstResponseDays ?? 2, units, categories);
 }
 
 /** Units with their own override of the working days to first feedback. */

@@ -12,19 +12,19 @@ export interface OutgoingMail {
 }
 
 export async function insertMail(db: Db, mail: OutgoingMail): Promise<string> {
-  const row = await db
-    .insertInto('mail_outbox')
-    .values({
-      tenant_id: mail.tenantId,
-      to_address: mail.to,
-      subject: mail.subject,
-      body: mail.body,
-      kind: mail.kind,
-      ref_id: mail.refId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await mailInsert(db, mail).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+export function mailInsert(db: Db, mail: OutgoingMail) {
+  return db.insertInto('mail_outbox').values({
+    tenant_id: mail.tenantId,
+    to_address: mail.to,
+    subject: mail.subject,
+    body: mail.body,
+    kind: mail.kind,
+    ref_id: mail.refId ?? null,
+  });
 }
 
 export interface ClaimedMail {

@@ -7,13 +7,21 @@ import type { Actor } from '../accounts/actor.ts';
 import { requireAnyRole } from '../accounts/policy.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import * as repo from './mail.repo.ts';
-import { insertMail, type OutgoingMail } from './mail.repo.ts';
+import { insertMail, mailInsert, type OutgoingMail } from './mail.repo.ts';
 
 export type { OutgoingMail };
 
 /** Queues an e-mail (plain text). Pass the transaction of the change that causes it. */
 export function enqueueMail(db: Db, mail: OutgoingMail): Promise<string> {
   return insertMail(db, mail);
+}
+
+/**
+ * The insert that queues an e-mail, to run as part of the statement that stores its cause
+ * (one round trip, all or nothing: see insertCaseWith in the cases module).
+ */
+export function enqueueMailQuery(db: Db, mail: OutgoingMail) {
+  return mailInsert(db, mail);
 }
 
 export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed', 'held'] as const satisfies readonly MailStatus[];
