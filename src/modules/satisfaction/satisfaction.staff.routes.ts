@@ -6,21 +6,13 @@ import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
 import { localDate } from '../calendar/calendar.ts';
 import { type AfterContactDimension, afterContactResults } from './after-contact.service.ts';
+import { AfterContactPageStaff } from './after-contact.views.tsx';
 import { IMPORT_FIELDS, importInsikt } from './insikt.import.ts';
 import { areaNames, getSettings, listTargets, readResults, saveResult, saveSettings, saveTarget } from './insikt.service.ts';
+import { ImportPage, InsiktPage, ResultFormPage, SettingsPage } from './insikt.views.tsx';
 import { distributionChart, nkiChart } from './satisfaction.chart.ts';
-import {
-  AfterContactPageStaff,
-  ImportPage,
-  InsiktPage,
-  QUESTION_SLOTS,
-  ResultFormPage,
-  SettingsPage,
-  SurveyDetailPage,
-  SurveyFormPage,
-  SurveysPage,
-} from './satisfaction.views.tsx';
 import { createInvitations, createSurvey, listSurveys, surveyResults } from './surveys.service.ts';
+import { QUESTION_SLOTS, SurveyDetailPage, SurveyFormPage, SurveysPage } from './surveys.views.tsx';
 
 const body = (request: FastifyRequest): Record<string, string> => {
   const out: Record<string, string> = {};
