@@ -215,6 +215,14 @@ export function parseBudget(text: string): Record<string, number> {
   return out;
 }
 
+/** {"2025": 450000} → "2025: 450 000" per line, the form's text that parseBudget reads back. */
+export function budgetText(budget: Record<string, number>): string {
+  return Object.entries(budget)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([year, kr]) => `${year}: ${String(kr).replace(/\B(?=(\d{3})+(?!\d))/g, ' ')}`)
+    .join('\n');
+}
+
 export const actionPlanInput = (v: FormValues) => ({
   title: one(v.title),
   purpose: one(v.purpose),

@@ -4,7 +4,7 @@
 import type { App, AppContext } from '../../http/context.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { listPromises } from '../promises/promises.service.ts';
-import { addActivity, createActionPlan, getActionPlan, getActivity, updateActivity } from './action-plans.service.ts';
+import { addActivity, createActionPlan, getActionPlan, getActivity, updateActionPlan, updateActivity } from './action-plans.service.ts';
 import { createAssignment, getAssignment, updateAssignment } from './assignments.service.ts';
 import { defineForms, lookups, numberText, s } from './define.form.ts';
 import {
@@ -14,6 +14,7 @@ import {
   activityInput,
   assignmentFields,
   assignmentInput,
+  budgetText,
   indicatorFields,
   indicatorInput,
 } from './define.work-fields.ts';
@@ -166,6 +167,42 @@ export function registerDefineWorkStaffRoutes(app: App, { db }: AppContext): voi
   post('/staff/goals/action-plans', newActionPlan, 'action-plan-form', async (actor, _request, v) => {
     const id = await createActionPlan(actor, actionPlanInput(v), { db });
     return { to: `/staff/goals/action-plans/${id}`, flash: 'Handlingsplanen är skapad. Lägg till aktiviteterna.' };
+  });
+
+  const editActionPlan = page('/staff/goals/action-plans/:id/edit', async (actor, request) => {
+    const plan = await getActionPlan(actor, uuidParam(request), { db });
+    const indicators = (await listIndicatorRows(actor, {}, { db })).map((i) => ({ value: i.id, label: i.title }));
+    return {
+      title: `Ändra ${plan.title}`,
+      back: { href: `/staff/goals/action-plans/${plan.id}`, label: 'Tillbaka till handlingsplanen' },
+      intro: <p>Aktiviteterna ändras var för sig på handlingsplanens sida.</p>,
+      forms: [
+        {
+          id: 'action-plan-form',
+          form: {
+            action: `/staff/goals/action-plans/${plan.id}`,
+            fields: actionPlanFields(await lookups(db, actor), indicators),
+            submit: 'Spara handlingsplanen',
+          },
+          values: {
+            title: plan.title,
+            purpose: plan.purpose,
+            responsibleUnitId: plan.responsibleUnitId,
+            periodFrom: plan.periodFrom,
+            periodTo: plan.periodTo,
+            goalsText: plan.goalsText,
+            indicatorIds: plan.indicatorIds,
+            budget: budgetText(plan.budget),
+            followUpInterval: plan.followUpInterval,
+          },
+        },
+      ],
+    };
+  });
+  post('/staff/goals/action-plans/:id', editActionPlan, 'action-plan-form', async (actor, request, v) => {
+    const id = uuidParam(request);
+    await updateActionPlan(actor, id, actionPlanInput(v), { db });
+    return { to: `/staff/goals/action-plans/${id}`, flash: 'Handlingsplanen är sparad.' };
   });
 
   const newActivity = page('/staff/goals/action-plans/:id/activities/new', async (actor, request) => {

@@ -78,7 +78,8 @@ export function PlanTreePage(p: {
             <>
               {' '}
               · <a href={`/staff/goals/plans/${p.tree.plan.id}/edit`}>Ändra planen</a> ·{' '}
-              <a href={`/staff/goals/plans/${p.tree.plan.id}/goal-areas/new`}>Nytt målområde</a>
+              <a href={`/staff/goals/plans/${p.tree.plan.id}/goal-areas/new`}>Nytt målområde</a> ·{' '}
+              <a href={`/staff/goals/plans/${p.tree.plan.id}/import`}>Importera från fil</a>
             </>
           )}
         </p>
