@@ -17,6 +17,8 @@ export interface UploadLimits {
   maxBytes: number;
   /** How many text fields the form has at most (the CSRF token included). */
   maxFields?: number;
+  /** Largest text field in bytes (default 10 000); a longer one is a 413. */
+  maxFieldBytes?: number;
 }
 
 /** Lets the routes of this scope take one file per request, at most `maxBytes` large. */
@@ -25,7 +27,14 @@ export async function acceptFileUploads(scope: FastifyInstance, limits: UploadLi
   await scope.register(fastifyMultipart, {
     attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
-    limits: { fileSize: limits.maxBytes, files: 1, fields: maxFields, parts: maxFields + 1, fieldSize: 10_000, headerPairs: 100 },
+    limits: {
+      fileSize: limits.maxBytes,
+      files: 1,
+      fields: maxFields,
+      parts: maxFields + 1,
+      fieldSize: limits.maxFieldBytes ?? 10_000,
+      headerPairs: 100,
+    },
     async onFile(part) {
       const chunks: Buffer[] = [];
       for await (const chunk of part.file) chunks.push(chunk as Buffer);

@@ -1,7 +1,17 @@
 // Staff pages of the Insikt survey: results per area (chart over years with targets, table, grade
 // in words), import with column mapping, manual entry, settings and targets.
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, ErrorSummary, Notice, ScrollTable, SelectField, TextField } from '../../web/components.tsx';
+import {
+  CsrfField,
+  describedBy,
+  ErrorSummary,
+  Field,
+  fieldError,
+  Notice,
+  ScrollTable,
+  SelectField,
+  TextField,
+} from '../../web/components.tsx';
 import { StaffPage } from '../../web/layout.tsx';
 import { FIELD_NAMES, IMPORT_FIELDS, type ImportField, REQUIRED_FIELDS } from './insikt.import.ts';
 import type { Settings } from './insikt.repo.ts';
@@ -98,21 +108,43 @@ export interface ImportProps {
 }
 
 export function ImportPage({ session, values, errors, headers, mapping = {}, flash }: ImportProps) {
+  const fileError = fieldError(errors, 'file');
   return (
     <StaffPage title="Importera Insikt-resultat" session={session} current="/staff/satisfaction">
       <h1>Importera Insikt-resultat</h1>
       <SatisfactionNav current="/staff/satisfaction/import" />
       {flash && <Notice>{flash}</Notice>}
       <ErrorSummary errors={errors} />
-      <form method="post" action="/staff/satisfaction/import" novalidate>
+      <form method="post" action="/staff/satisfaction/import" enctype="multipart/form-data" novalidate>
         <CsrfField token={session.csrfToken} />
+        <Field
+          id="file"
+          label="Fil (XLSX eller CSV)"
+          hint="SKR:s export som Excel-arbetsbok (.xlsx) eller CSV. Högst 5 MB."
+          error={fileError}
+        >
+          <input
+            id="file"
+            name="file"
+            type="file"
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            aria-describedby={describedBy('file', true, fileError)}
+            aria-invalid={fileError ? 'true' : undefined}
+          />
+        </Field>
+        {values.xlsx && (
+          <>
+            <input type="hidden" name="xlsx" value={values.xlsx} />
+            <p>Den uppladdade XLSX-filen används. Välj en ny fil för att byta.</p>
+          </>
+        )}
         <TextField
           id="data"
-          label="Filens innehåll (CSV)"
+          label="Eller klistra in filens innehåll (CSV)"
           value={values.data}
           errors={errors}
           textarea
-          hint="Klistra in SKR:s export som CSV (semikolon eller komma). XLSX tas emot genom API:t (/api/v1/satisfaction/insikt/import). En rad per område och år."
+          hint="SKR:s export som CSV (semikolon eller komma). En rad per område och år."
         />
         {headers && (
           <fieldset>

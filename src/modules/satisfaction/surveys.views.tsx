@@ -110,6 +110,8 @@ export interface SurveyDetailProps {
   newTokens?: string[];
   baseUrl: string;
   tenantSlug: string;
+  /** The user may close the survey (quality or admin). */
+  canClose?: boolean;
   errors: FieldError[];
   flash?: string;
 }
@@ -122,8 +124,20 @@ export function SurveyDetailPage(p: SurveyDetailProps) {
       {p.flash && <Notice>{p.flash}</Notice>}
       <ErrorSummary errors={p.errors} />
       <p>
-        {p.responses} svar. Inbjudningar: {p.invitations.total} skapade, {p.invitations.answered} besvarade.
+        {p.survey.closed ? 'Stängd: tar inte emot fler svar.' : 'Öppen för svar.'} {p.responses} svar. Inbjudningar: {p.invitations.total}{' '}
+        skapade, {p.invitations.answered} besvarade.
       </p>
+      {p.canClose && !p.survey.closed && (
+        <form method="post" action={`/staff/surveys/${p.survey.id}/close`}>
+          <CsrfField token={p.session.csrfToken} />
+          <p class="hint" id="close-hint">
+            En stängd enkät tar inte emot fler svar, varken via den öppna länken eller via inbjudningar. Svaren och resultaten finns kvar.
+          </p>
+          <button type="submit" class="secondary" aria-describedby="close-hint">
+            Stäng enkäten
+          </button>
+        </form>
+      )}
       {p.openUrl && (
         <p>
           Öppen länk: <a href={p.openUrl}>{p.openUrl}</a>
