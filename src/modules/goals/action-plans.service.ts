@@ -61,17 +61,7 @@ export async function createActionPlan(actor: Actor, input: unknown, { db }: { d
   const indicatorIds = v.indicatorIds ?? [];
   try {
     return await db.transaction().execute(async (trx) => {
-      const plan = await repo.insertPlan(trx, {
-        tenant_id: actor.tenantId,
-        title: v.title.trim(),
-        purpose: v.purpose ?? '',
-        responsible_unit_id: v.responsibleUnitId,
-        period_from: v.periodFrom,
-        period_to: v.periodTo,
-        goals_text: v.goalsText ?? '',
-        budget: JSON.stringify(v.budget ?? {}),
-        follow_up_interval: v.followUpInterval,
-      });
+      const plan = await repo.insertPlan(trx, { tenant_id: actor.tenantId, ...planColumns(v) });
       await repo.setIndicators(trx, actor.tenantId, plan.id, [...new Set(indicatorIds)]);
       for (const a of v.activities ?? []) await repo.insertActivity(trx, activityRow(actor.tenantId, plan.id, a));
       await recordAudit(trx, audit(actor, 'action_plan.created', plan.id, { title: plan.title }));
@@ -81,6 +71,20 @@ export async function createActionPlan(actor: Actor, input: unknown, { db }: { d
     if (isUniqueViolation(error)) throw new AppError('conflict', 'Det finns redan en handlingsplan med det namnet.', { cause: error });
     throw error;
   }
+}
+
+/** The plan's own fields as columns (activities and indicator links are rows of their own). */
+function planColumns(v: Static<typeof ActionPlanFields>) {
+  return {
+    title: v.title.trim(),
+    purpose: v.purpose ?? '',
+    responsible_unit_id: v.responsibleUnitId,
+    period_from: v.periodFrom,
+    period_to: v.periodTo,
+    goals_text: v.goalsText ?? '',
+    budget: JSON.stringify(v.budget ?? {}),
+    follow_up_interval: v.followUpInterval,
+  };
 }
 
 /** The plan's own fields that refer to other rows or must agree with each other. */
@@ -111,16 +115,7 @@ export async function updateActionPlan(actor: Actor, id: string, input: unknown,
     return await db.transaction().execute(async (trx) => {
       const old = await repo.findPlan(trx, actor.tenantId, id, { lock: true });
       if (!old) throw notFound('Handlingsplanen');
-      const row = await repo.updatePlan(trx, actor.tenantId, id, {
-        title: v.title.trim(),
-        purpose: v.purpose ?? '',
-        responsible_unit_id: v.responsibleUnitId,
-        period_from: v.periodFrom,
-        period_to: v.periodTo,
-        goals_text: v.goalsText ?? '',
-        budget: JSON.stringify(v.budget ?? {}),
-        follow_up_interval: v.followUpInterval,
-      });
+      const row = await repo.updatePlan(trx, actor.tenantId, id, planColumns(v));
       await repo.setIndicators(trx, actor.tenantId, id, [...new Set(v.indicatorIds ?? [])]);
       await recordAudit(trx, audit(actor, 'action_plan.updated', id, { title: v.title.trim() }));
       return row ?? old;

@@ -1,7 +1,7 @@
 // Staff page to import the plan template into a plan: the whole workbook (XLSX) or one sheet as
 // CSV. Server-rendered, works without JavaScript (a multipart form post).
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, describedBy, ErrorSummary, Field, fieldError, Notice, SelectField } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, FileField, Notice, SelectField } from '../../web/components.tsx';
 import { StaffPage, type StaffPageProps } from '../../web/layout.tsx';
 import { SHEETS, type SheetKey } from './goals.transfer.ts';
 
@@ -16,7 +16,6 @@ export function PlanImportPage(p: {
   flash?: string;
 }) {
   const title = `Importera till ${p.plan.title}`;
-  const fileError = fieldError(p.errors, 'file');
   const fileHint = `XLSX-mallen med alla blad, eller ett blad som CSV (UTF-8, semikolon eller komma). Högst ${p.maxMegabytes} MB.`;
   return (
     <StaffPage title={p.errors.length ? `Fel: ${title}` : title} session={p.session} current="/staff/goals">
@@ -32,16 +31,13 @@ export function PlanImportPage(p: {
       <form method="post" action={`/staff/goals/plans/${p.plan.id}/import`} enctype="multipart/form-data" class="define-form">
         <ErrorSummary errors={p.errors} />
         <CsrfField token={p.session.csrfToken} />
-        <Field id="file" label="Fil" hint={fileHint} error={fileError}>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            aria-describedby={describedBy('file', true, fileError)}
-            aria-invalid={fileError ? 'true' : undefined}
-          />
-        </Field>
+        <FileField
+          id="file"
+          label="Fil"
+          hint={fileHint}
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          errors={p.errors}
+        />
         <SelectField
           id="sheet"
           label="Blad (bara för CSV)"

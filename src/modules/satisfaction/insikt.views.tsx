@@ -1,17 +1,7 @@
 // Staff pages of the Insikt survey: results per area (chart over years with targets, table, grade
 // in words), import with column mapping, manual entry, settings and targets.
 import type { FieldError } from '../../http/errors.ts';
-import {
-  CsrfField,
-  describedBy,
-  ErrorSummary,
-  Field,
-  fieldError,
-  Notice,
-  ScrollTable,
-  SelectField,
-  TextField,
-} from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, FileField, Notice, ScrollTable, SelectField, TextField } from '../../web/components.tsx';
 import { StaffPage } from '../../web/layout.tsx';
 import { FIELD_NAMES, IMPORT_FIELDS, type ImportField, REQUIRED_FIELDS } from './insikt.import.ts';
 import type { Settings } from './insikt.repo.ts';
@@ -108,7 +98,6 @@ export interface ImportProps {
 }
 
 export function ImportPage({ session, values, errors, headers, mapping = {}, flash }: ImportProps) {
-  const fileError = fieldError(errors, 'file');
   return (
     <StaffPage title="Importera Insikt-resultat" session={session} current="/staff/satisfaction">
       <h1>Importera Insikt-resultat</h1>
@@ -117,21 +106,13 @@ export function ImportPage({ session, values, errors, headers, mapping = {}, fla
       <ErrorSummary errors={errors} />
       <form method="post" action="/staff/satisfaction/import" enctype="multipart/form-data" novalidate>
         <CsrfField token={session.csrfToken} />
-        <Field
+        <FileField
           id="file"
           label="Fil (XLSX eller CSV)"
           hint="SKR:s export som Excel-arbetsbok (.xlsx) eller CSV. Högst 5 MB."
-          error={fileError}
-        >
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            aria-describedby={describedBy('file', true, fileError)}
-            aria-invalid={fileError ? 'true' : undefined}
-          />
-        </Field>
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          errors={errors}
+        />
         {values.xlsx && (
           <>
             <input type="hidden" name="xlsx" value={values.xlsx} />
