@@ -163,3 +163,32 @@ export function ScrollTable({ caption, id, class: className, captionLang, childr
     </section>
   );
 }
+
+/** A labelled file input (the form needs enctype="multipart/form-data"), with its hint and error. */
+export function FileField({
+  id,
+  label,
+  hint,
+  accept,
+  errors = [],
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  accept: string;
+  errors?: FieldError[];
+}) {
+  const error = fieldError(errors, id);
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        name={id}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy(id, true, error)}
+        aria-invalid={error ? 'true' : undefined}
+      />
+    </Field>
+  );
+}

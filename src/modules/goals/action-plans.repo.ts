@@ -11,8 +11,13 @@ export function insertPlan(db: Db, row: Insertable<ActionPlansTable>) {
   return db.insertInto('action_plans').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
-export function findPlan(db: Db, tenantId: string, id: string) {
-  return db.selectFrom('action_plans').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+export function findPlan(db: Db, tenantId: string, id: string, options: { lock?: boolean } = {}) {
+  const q = db.selectFrom('action_plans').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id);
+  return (options.lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export function updatePlan(db: Db, tenantId: string, id: string, set: Updateable<ActionPlansTable>) {
+  return db.updateTable('action_plans').set(set).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
 export function findPlanByTitle(db: Db, tenantId: string, title: string) {

@@ -47,6 +47,9 @@ export const ActionPlanInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** An action plan's own fields, without its activities: what the edit form and PUT replace. */
+export const ActionPlanFields = Type.Omit(ActionPlanInput, ['activities'], { additionalProperties: false });
+
 export const ProgressInput = Type.Object(
   { status: Type.Enum(WORK_STATUSES), comment: Type.Optional(Type.String({ maxLength: 5000 })) },
   { additionalProperties: false },

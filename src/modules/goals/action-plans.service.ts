@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { isValidLocalDate } from '../calendar/calendar.ts';
 import { listUnits } from '../org/org.service.ts';
 import * as repo from './action-plans.repo.ts';
-import { ActionPlanInput, ActivityInput, ActivityPatch, ProgressInput } from './action-plans.schemas.ts';
+import { ActionPlanFields, ActionPlanInput, ActivityInput, ActivityPatch, ProgressInput } from './action-plans.schemas.ts';
 import { canDefine, requireDefine, requireReader, requireReport } from './goals.access.ts';
 import { listIndicatorRows } from './indicators.service.ts';
 import { savePeriodStatus } from './period-status.ts';
@@ -53,34 +53,72 @@ export async function createActionPlan(actor: Actor, input: unknown, { db }: { d
   requireDefine(actor);
   const v = validate(ActionPlanInput, input, MESSAGES);
   const units = new Set((await listUnits(db, actor.tenantId)).map((u) => u.id));
-  const errors = dateErrors({ periodFrom: v.periodFrom, periodTo: v.periodTo });
-  if (!errors.length && v.periodTo < v.periodFrom)
-    errors.push({ field: 'periodTo', message: 'Periodens slut kan inte ligga före starten.' });
-  if (!units.has(v.responsibleUnitId)) errors.push({ field: 'responsibleUnitId', message: 'Den ansvariga enheten finns inte.' });
+  const errors = await checkPlan(actor, v, units, { db });
   for (const [n, a] of (v.activities ?? []).entries()) errors.push(...checkActivity(a, `activities.${n}`, units));
   const numbers = (v.activities ?? []).map((a) => a.number);
   if (new Set(numbers).size !== numbers.length) errors.push({ field: 'activities', message: 'Två aktiviteter har samma nummer.' });
-  const indicatorIds = v.indicatorIds ?? [];
-  if (indicatorIds.length && (await listIndicatorRows(actor, { ids: indicatorIds }, { db })).length !== new Set(indicatorIds).size)
-    errors.push({ field: 'indicatorIds', message: 'En av indikatorerna finns inte.' });
   if (errors.length) throw invalid(errors);
+  const indicatorIds = v.indicatorIds ?? [];
   try {
     return await db.transaction().execute(async (trx) => {
-      const plan = await repo.insertPlan(trx, {
-        tenant_id: actor.tenantId,
-        title: v.title.trim(),
-        purpose: v.purpose ?? '',
-        responsible_unit_id: v.responsibleUnitId,
-        period_from: v.periodFrom,
-        period_to: v.periodTo,
-        goals_text: v.goalsText ?? '',
-        budget: JSON.stringify(v.budget ?? {}),
-        follow_up_interval: v.followUpInterval,
-      });
+      const plan = await repo.insertPlan(trx, { tenant_id: actor.tenantId, ...planColumns(v) });
       await repo.setIndicators(trx, actor.tenantId, plan.id, [...new Set(indicatorIds)]);
       for (const a of v.activities ?? []) await repo.insertActivity(trx, activityRow(actor.tenantId, plan.id, a));
       await recordAudit(trx, audit(actor, 'action_plan.created', plan.id, { title: plan.title }));
       return plan.id;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError('conflict', 'Det finns redan en handlingsplan med det namnet.', { cause: error });
+    throw error;
+  }
+}
+
+/** The plan's own fields as columns (activities and indicator links are rows of their own). */
+function planColumns(v: Static<typeof ActionPlanFields>) {
+  return {
+    title: v.title.trim(),
+    purpose: v.purpose ?? '',
+    responsible_unit_id: v.responsibleUnitId,
+    period_from: v.periodFrom,
+    period_to: v.periodTo,
+    goals_text: v.goalsText ?? '',
+    budget: JSON.stringify(v.budget ?? {}),
+    follow_up_interval: v.followUpInterval,
+  };
+}
+
+/** The plan's own fields that refer to other rows or must agree with each other. */
+async function checkPlan(actor: Actor, v: Static<typeof ActionPlanFields>, units: Set<string>, { db }: { db: Db }): Promise<FieldError[]> {
+  const errors = dateErrors({ periodFrom: v.periodFrom, periodTo: v.periodTo });
+  if (!errors.length && v.periodTo < v.periodFrom)
+    errors.push({ field: 'periodTo', message: 'Periodens slut kan inte ligga före starten.' });
+  if (!units.has(v.responsibleUnitId)) errors.push({ field: 'responsibleUnitId', message: 'Den ansvariga enheten finns inte.' });
+  const indicatorIds = v.indicatorIds ?? [];
+  if (indicatorIds.length && (await listIndicatorRows(actor, { ids: indicatorIds }, { db })).length !== new Set(indicatorIds).size)
+    errors.push({ field: 'indicatorIds', message: 'En av indikatorerna finns inte.' });
+  return errors;
+}
+
+/**
+ * Replaces an action plan's own fields (name, purpose, responsible unit, period, goals and their
+ * indicators, budget, follow-up interval); its activities and their progress stay as they are.
+ * The plan row is locked and re-read in the transaction, so a plan removed meanwhile is a 404.
+ */
+export async function updateActionPlan(actor: Actor, id: string, input: unknown, { db }: { db: Db }) {
+  requireDefine(actor);
+  const v = validate(ActionPlanFields, input, MESSAGES);
+  if (!(await repo.findPlan(db, actor.tenantId, id))) throw notFound('Handlingsplanen');
+  const units = new Set((await listUnits(db, actor.tenantId)).map((u) => u.id));
+  const errors = await checkPlan(actor, v, units, { db });
+  if (errors.length) throw invalid(errors);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const old = await repo.findPlan(trx, actor.tenantId, id, { lock: true });
+      if (!old) throw notFound('Handlingsplanen');
+      const row = await repo.updatePlan(trx, actor.tenantId, id, planColumns(v));
+      await repo.setIndicators(trx, actor.tenantId, id, [...new Set(v.indicatorIds ?? [])]);
+      await recordAudit(trx, audit(actor, 'action_plan.updated', id, { title: v.title.trim() }));
+      return row ?? old;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('conflict', 'Det finns redan en handlingsplan med det namnet.', { cause: error });

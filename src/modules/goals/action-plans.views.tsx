@@ -59,6 +59,11 @@ export function ActionPlanPage(p: {
       </p>
       <h1>{plan.title}</h1>
       {p.flash && <Notice>{p.flash}</Notice>}
+      {p.canDefine && (
+        <p>
+          <a href={`/staff/goals/action-plans/${plan.id}/edit`}>Ändra handlingsplanen</a>
+        </p>
+      )}
       <dl class="facts">
         <dt>Ansvarig</dt>
         <dd>{p.unitName(plan.responsibleUnitId)}</dd>

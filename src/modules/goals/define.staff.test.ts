@@ -2,7 +2,7 @@
 // a wrong field is shown in the form (400, nothing stored), anyone else gets 403.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, formToken, loginCookies, type TestContext } from '../../../test/helpers.ts';
-import { parseBudget } from './define.staff.routes.tsx';
+import { parseBudget } from './define.work-fields.ts';
 import { goalsWorld } from './goals.fixtures.ts';
 
 let t: TestContext;

@@ -3,6 +3,7 @@ import type { App, AppContext } from '../../http/context.ts';
 import { registerDefineStaffRoutes } from './define.staff.routes.tsx';
 import { registerGoalsApi } from './goals.api.ts';
 import { registerGoalStaffRoutes } from './goals.staff.routes.ts';
+import { registerPlanImportStaffRoutes } from './import.staff.routes.ts';
 import { registerRoundsApi } from './rounds.api.ts';
 import { registerRoundStaffRoutes } from './rounds.staff.routes.ts';
 import { registerTransferApi } from './transfer.api.ts';
@@ -16,4 +17,5 @@ export function registerGoalRoutes(app: App, ctx: AppContext): void {
   registerGoalStaffRoutes(app, ctx);
   registerRoundStaffRoutes(app, ctx);
   registerDefineStaffRoutes(app, ctx);
+  registerPlanImportStaffRoutes(app, ctx);
 }

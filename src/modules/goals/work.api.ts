@@ -3,13 +3,14 @@ import { Type } from 'typebox';
 import { requireActor } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { localDate } from '../calendar/calendar.ts';
-import { ActionPlanInput, ActionPlanOut, ActivityInput, ActivityPatch, ProgressInput } from './action-plans.schemas.ts';
+import { ActionPlanFields, ActionPlanInput, ActionPlanOut, ActivityInput, ActivityPatch, ProgressInput } from './action-plans.schemas.ts';
 import {
   addActivity,
   createActionPlan,
   getActionPlan,
   listActionPlans,
   reportActivityProgress,
+  updateActionPlan,
   updateActivity,
 } from './action-plans.service.ts';
 import {
@@ -185,6 +186,25 @@ export function registerWorkApi(app: App, ctx: AppContext): void {
       },
     },
     async (request) => getActionPlan(requireActor(request), request.params.id, { db }),
+  );
+
+  app.put(
+    '/api/v1/action-plans/:id',
+    {
+      schema: {
+        summary: 'Replace an action plan’s own fields; its activities stay (quality or admin)',
+        tags: TAGS,
+        security: SECURITY,
+        params: IdParams,
+        body: ActionPlanFields,
+        response: { 200: ActionPlanOut, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await updateActionPlan(actor, request.params.id, request.body, { db });
+      return getActionPlan(actor, request.params.id, { db });
+    },
   );
 
   app.post(

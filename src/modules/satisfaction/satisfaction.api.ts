@@ -28,6 +28,7 @@ import {
   TargetInput,
 } from './insikt.service.ts';
 import {
+  closeSurvey,
   createInvitations,
   createSurvey,
   getSurvey,
@@ -364,6 +365,23 @@ export function registerSatisfactionApi(app: App, { db }: AppContext): void {
     },
     async (request, reply) =>
       reply.status(201).send({ tokens: await createInvitations(requireActor(request), request.params.id, request.body, { db }) }),
+  );
+
+  app.post(
+    '/api/v1/surveys/:id/close',
+    {
+      schema: {
+        summary: 'Close a survey: its open link and unused invitations take no more answers; answers and results stay',
+        tags: TAGS,
+        security: SECURITY,
+        params: IdParams,
+        response: { 200: Type.Object({ id: Type.String(), closed: Type.Literal(true), alreadyClosed: Type.Boolean() }), ...ERRORS },
+      },
+    },
+    async (request) => {
+      const { alreadyClosed } = await closeSurvey(requireActor(request), request.params.id, { db });
+      return { id: request.params.id, closed: true as const, alreadyClosed };
+    },
   );
 
   app.get(

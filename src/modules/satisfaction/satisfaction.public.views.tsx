@@ -2,9 +2,10 @@
 // thank-you pages, and the municipality's Insikt results per area (/:tenant/nojdhet).
 import type { SurveyQuestionType } from '../../db/schema-satisfaction.ts';
 import type { FieldError } from '../../http/errors.ts';
-import { CsrfField, ErrorSummary, ScrollTable } from '../../web/components.tsx';
+import { CsrfField, describedBy, ScrollTable } from '../../web/components.tsx';
 import { type Lang, swedishOn, type Translated } from '../../web/i18n.ts';
 import { PublicPage } from '../../web/layout.tsx';
+import { PublicField, PublicFieldset, PublicForm } from '../../web/public-form.tsx';
 import type { Tenant } from '../tenants/tenants.repo.ts';
 import type { PresentedResult } from './insikt.service.ts';
 import type { Grade } from './nki.ts';
@@ -12,7 +13,6 @@ import type { QuestionRow, SurveyRow } from './surveys.repo.ts';
 
 const T = {
   errorTitle: { sv: 'Det finns fel i svaren', fi: 'Vastauksissa on virheitä', en: 'There are errors in the answers' },
-  errorPrefix: { sv: 'Fel:', fi: 'Virhe:', en: 'Error:' },
   required: { sv: '(obligatorisk)', fi: '(pakollinen)', en: '(required)' },
   optional: { sv: '(frivillig)', fi: '(vapaaehtoinen)', en: '(optional)' },
   send: { sv: 'Skicka svaren', fi: 'Lähetä vastaukset', en: 'Send the answers' },
@@ -84,16 +84,6 @@ export const GRADE_TEXT: Record<Grade, Translated> = {
   very_low: { sv: 'Mycket lågt', fi: 'Erittäin matala', en: 'Very low' },
 };
 
-function ErrorText({ id, error, lang }: { id: string; error: string | undefined; lang: Lang }) {
-  if (!error) return null;
-  return (
-    <p class="error-message" id={`${id}-error`}>
-      <span class="visually-hidden">{T.errorPrefix[lang]} </span>
-      {error}
-    </p>
-  );
-}
-
 /** A text in the page's language when given, else the Swedish one marked lang="sv". */
 function localized(sv: string, fi: string | null | undefined, en: string | null | undefined, lang: Lang): { text: string; lang?: Lang } {
   const t = lang === 'fi' ? fi : lang === 'en' ? en : sv;
@@ -133,9 +123,15 @@ export function SurveyPage(p: SurveyPageProps) {
         <>
           {intro.text && <p lang={intro.lang}>{intro.text}</p>}
           <p class="hint">{T.anonymous[lang]}</p>
-          <ErrorSummary errors={p.errors} title={T.errorTitle[lang]} />
-          <form method="post" action={`${p.path}?lang=${lang}`} class="survey-form" novalidate>
-            <CsrfField token={p.csrfToken} />
+          <PublicForm
+            action={`${p.path}?lang=${lang}`}
+            class="survey-form"
+            csrfToken={p.csrfToken}
+            errors={p.errors}
+            errorTitle={T.errorTitle[lang]}
+            lang={lang}
+            submit={T.send[lang]}
+          >
             {p.questions.map((q) => {
               const id = `q-${q.id}`;
               const text = localized(q.text, q.textFi, q.textEn, lang);
@@ -143,11 +139,16 @@ export function SurveyPage(p: SurveyPageProps) {
               const marker = q.required ? T.required[lang] : T.optional[lang];
               if (q.type === 'text') {
                 return (
-                  <div class={error ? 'field has-error' : 'field'}>
-                    <label for={id}>
-                      <span lang={text.lang}>{text.text}</span> {marker}
-                    </label>
-                    <ErrorText id={id} error={error} lang={lang} />
+                  <PublicField
+                    id={id}
+                    label={
+                      <>
+                        <span lang={text.lang}>{text.text}</span> {marker}
+                      </>
+                    }
+                    error={error}
+                    lang={lang}
+                  >
                     <textarea
                       id={id}
                       name={id}
@@ -158,7 +159,7 @@ export function SurveyPage(p: SurveyPageProps) {
                     >
                       {p.values[id] ?? ''}
                     </textarea>
-                  </div>
+                  </PublicField>
                 );
               }
               const options =
@@ -170,11 +171,16 @@ export function SurveyPage(p: SurveyPageProps) {
                       lang: undefined as Lang | undefined,
                     }));
               return (
-                <fieldset class={error ? 'field has-error' : 'field'} aria-describedby={error ? `${id}-error` : undefined}>
-                  <legend>
-                    <span lang={text.lang}>{text.text}</span> {marker}
-                  </legend>
-                  <ErrorText id={id} error={error} lang={lang} />
+                <PublicFieldset
+                  id={id}
+                  legend={
+                    <>
+                      <span lang={text.lang}>{text.text}</span> {marker}
+                    </>
+                  }
+                  error={error}
+                  lang={lang}
+                >
                   <div class={q.type === 'choice' ? 'radios' : 'radios scale'}>
                     {options.map((o, i) => (
                       <div class="radio">
@@ -191,11 +197,10 @@ export function SurveyPage(p: SurveyPageProps) {
                       </div>
                     ))}
                   </div>
-                </fieldset>
+                </PublicFieldset>
               );
             })}
-            <button type="submit">{T.send[lang]}</button>
-          </form>
+          </PublicForm>
         </>
       )}
     </PublicPage>
@@ -237,14 +242,25 @@ export function AfterContactPage(p: AfterContactPageProps) {
         </p>
       ) : (
         <>
-          <ErrorSummary errors={p.errors} title={T.errorTitle[lang]} />
-          <form method="post" action={`${p.path}?lang=${lang}`} class="survey-form" novalidate>
-            <CsrfField token={p.csrfToken} />
-            <fieldset class={scoreError ? 'field has-error' : 'field'} aria-describedby={scoreError ? 'score-error' : undefined}>
-              <legend>
-                {p.question} {T.required[lang]}
-              </legend>
-              <ErrorText id="score" error={scoreError} lang={lang} />
+          <PublicForm
+            action={`${p.path}?lang=${lang}`}
+            class="survey-form"
+            csrfToken={p.csrfToken}
+            errors={p.errors}
+            errorTitle={T.errorTitle[lang]}
+            lang={lang}
+            submit={T.send[lang]}
+          >
+            <PublicFieldset
+              id="score"
+              legend={
+                <>
+                  {p.question} {T.required[lang]}
+                </>
+              }
+              error={scoreError}
+              lang={lang}
+            >
               <div class="radios">
                 {T.scoreNames[lang].map((name, i) => (
                   <div class="radio">
@@ -259,26 +275,20 @@ export function AfterContactPage(p: AfterContactPageProps) {
                   </div>
                 ))}
               </div>
-            </fieldset>
-            <div class={commentError ? 'field has-error' : 'field'}>
-              <label for="comment">{T.comment[lang]}</label>
-              <p class="hint" id="comment-hint">
-                {T.commentHint[lang]}
-              </p>
-              <ErrorText id="comment" error={commentError} lang={lang} />
+            </PublicFieldset>
+            <PublicField id="comment" label={T.comment[lang]} hint={T.commentHint[lang]} error={commentError} lang={lang}>
               <textarea
                 id="comment"
                 name="comment"
                 rows={4}
                 maxlength={2000}
-                aria-describedby={commentError ? 'comment-hint comment-error' : 'comment-hint'}
+                aria-describedby={describedBy('comment', true, commentError)}
                 aria-invalid={commentError ? 'true' : undefined}
               >
                 {p.values.comment}
               </textarea>
-            </div>
-            <button type="submit">{T.send[lang]}</button>
-          </form>
+            </PublicField>
+          </PublicForm>
           <h2>{T.declineTitle[lang]}</h2>
           <form method="post" action={`${p.path}/nej?lang=${lang}`}>
             <CsrfField token={p.csrfToken} />

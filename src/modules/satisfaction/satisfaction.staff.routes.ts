@@ -2,25 +2,19 @@
 import type { FastifyRequest } from 'fastify';
 import type { App, AppContext } from '../../http/context.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
+import { acceptFileUploads, uploadedFile } from '../../http/multipart.ts';
 import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
+import { hasAnyRole } from '../accounts/policy.ts';
 import { localDate } from '../calendar/calendar.ts';
 import { type AfterContactDimension, afterContactResults } from './after-contact.service.ts';
+import { AfterContactPageStaff } from './after-contact.views.tsx';
 import { IMPORT_FIELDS, importInsikt } from './insikt.import.ts';
-import { areaNames, getSettings, listTargets, readResults, saveResult, saveSettings, saveTarget } from './insikt.service.ts';
+import { areaNames, getSettings, listTargets, readResults, saveResult, saveSettings, saveTarget, WRITE_ROLES } from './insikt.service.ts';
+import { ImportPage, InsiktPage, ResultFormPage, SettingsPage } from './insikt.views.tsx';
 import { distributionChart, nkiChart } from './satisfaction.chart.ts';
-import {
-  AfterContactPageStaff,
-  ImportPage,
-  InsiktPage,
-  QUESTION_SLOTS,
-  ResultFormPage,
-  SettingsPage,
-  SurveyDetailPage,
-  SurveyFormPage,
-  SurveysPage,
-} from './satisfaction.views.tsx';
-import { createInvitations, createSurvey, listSurveys, surveyResults } from './surveys.service.ts';
+import { closeSurvey, createInvitations, createSurvey, listSurveys, surveyResults } from './surveys.service.ts';
+import { QUESTION_SLOTS, SurveyDetailPage, SurveyFormPage, SurveysPage } from './surveys.views.tsx';
 
 const body = (request: FastifyRequest): Record<string, string> => {
   const out: Record<string, string> = {};
@@ -81,30 +75,39 @@ export function registerSatisfactionStaffRoutes(app: App, { db, config }: AppCon
     return html(reply, renderPage(ImportPage({ session, values: {}, errors: [], flash: takeFlash(request) })));
   });
 
-  app.post('/staff/satisfaction/import', async (request, reply) => {
-    const { actor, session } = staffContext(request, reply);
-    const b = body(request);
-    const values = { data: b.data ?? '' };
-    const sentMapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, b[`mapping.${f}`] ?? '']).filter(([, h]) => h));
-    const preview = b.step !== 'import';
-    let headers: string[] | undefined;
-    let mapping: Record<string, string> | undefined;
-    try {
-      const r = await importInsikt(
-        actor,
-        { format: 'csv', data: values.data, preview: true, ...(preview ? {} : { mapping: sentMapping }) },
-        { db },
-      );
-      headers = r.headers;
-      mapping = preview ? r.mapping : sentMapping;
-      if (preview) return html(reply, renderPage(ImportPage({ session, values, errors: [], headers, mapping })));
-      const done = await importInsikt(actor, { format: 'csv', data: values.data, mapping: sentMapping }, { db });
-      request.session.flash = `${done.stored} resultat har importerats. Kolumnmappningen är sparad till nästa gång.`;
-      return reply.redirect('/staff/satisfaction', 303);
-    } catch (error) {
-      const { errors, status } = formErrors(error);
-      return html(reply, renderPage(ImportPage({ session, values, errors, headers, mapping })), status);
-    }
+  // The import form is multipart when a file is chosen (XLSX or CSV); pasted CSV still posts as a
+  // plain form. An uploaded XLSX file rides along base64 in a hidden field to the mapping step.
+  app.register(async (scope) => {
+    await acceptFileUploads(scope, { maxBytes: IMPORT_MAX_BYTES, maxFields: 40, maxFieldBytes: Math.ceil(IMPORT_MAX_BYTES * 1.4) });
+    scope.post('/staff/satisfaction/import', async (request, reply) => {
+      const { actor, session } = staffContext(request, reply);
+      const b = body(request);
+      const file = uploadedFile(request, 'file');
+      const values = { data: b.data ?? '', xlsx: b.xlsx ?? '' };
+      const sentMapping = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, b[`mapping.${f}`] ?? '']).filter(([, h]) => h));
+      // A new file starts over at the mapping step.
+      const preview = b.step !== 'import' || file !== null;
+      let headers: string[] | undefined;
+      let mapping: Record<string, string> | undefined;
+      try {
+        if (file?.tooLarge) throw fileTooLarge();
+        if (file && isZip(file.bytes)) Object.assign(values, { xlsx: file.bytes.toString('base64'), data: '' });
+        else if (file) Object.assign(values, { data: file.bytes.toString('utf8').replace(/^\uFEFF/, ''), xlsx: '' });
+        const source = values.xlsx ? { format: 'xlsx' as const, data: values.xlsx } : { format: 'csv' as const, data: values.data };
+        const r = await importInsikt(actor, { ...source, preview: true, ...(preview ? {} : { mapping: sentMapping }) }, { db });
+        headers = r.headers;
+        mapping = preview ? r.mapping : sentMapping;
+        if (preview) return html(reply, renderPage(ImportPage({ session, values, errors: [], headers, mapping })));
+        const done = await importInsikt(actor, { ...source, mapping: sentMapping }, { db });
+        request.session.flash = `${done.stored} resultat har importerats. Kolumnmappningen är sparad till nästa gång.`;
+        return reply.redirect('/staff/satisfaction', 303);
+      } catch (error) {
+        const { errors, status } = formErrors(error);
+        // The file's content is the `data` field of the service; an uploaded file shows at the file input.
+        const shown = values.xlsx || file ? errors.map((e) => (e.field === 'data' ? { ...e, field: 'file' } : e)) : errors;
+        return html(reply, renderPage(ImportPage({ session, values, errors: shown, headers, mapping })), status);
+      }
+    });
   });
 
   // ---- manual entry ---------------------------------------------------------------------------
@@ -300,6 +303,7 @@ export function registerSatisfactionStaffRoutes(app: App, { db, config }: AppCon
       newTokens: extra.newTokens,
       baseUrl: config.baseUrl,
       tenantSlug: actor.tenantSlug,
+      canClose: hasAnyRole(actor, WRITE_ROLES),
       errors: extra.errors ?? [],
       flash: takeFlash(request),
     });
@@ -322,6 +326,15 @@ export function registerSatisfactionStaffRoutes(app: App, { db, config }: AppCon
     }
   });
 
+  app.post('/staff/surveys/:id/close', async (request, reply) => {
+    const { actor } = staffContext(request, reply);
+    const id = (request.params as { id: string }).id;
+    if (!UUID.test(id)) throw new AppError('not_found', 'Enkäten finns inte.');
+    const { alreadyClosed } = await closeSurvey(actor, id, { db });
+    request.session.flash = alreadyClosed ? 'Enkäten var redan stängd.' : 'Enkäten är stängd. Den tar inte emot fler svar.';
+    return reply.redirect(`/staff/surveys/${id}`, 303);
+  });
+
   // ---- after-contact results ------------------------------------------------------------------
 
   app.get('/staff/satisfaction/after-contact', async (request, reply) => {
@@ -340,3 +353,9 @@ export function registerSatisfactionStaffRoutes(app: App, { db, config }: AppCon
     return html(reply, renderPage(AfterContactPageStaff({ session, by, from, to, ...r, minAnswers: settings.minAnswers })));
   });
 }
+
+const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+// An XLSX file is a zip archive; anything else is read as CSV text.
+const isZip = (bytes: Buffer) => bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+const fileTooLarge = () =>
+  new AppError('validation', 'Filen är för stor.', { fields: [{ field: 'file', message: 'Filen är större än 5 MB.' }] });

@@ -90,6 +90,19 @@ export function findSurvey(db: Db, tenantId: string, id: string): Promise<Survey
   return db.selectFrom('surveys').select(SURVEY_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Locks the survey row: FOR UPDATE to close it, FOR SHARE to store an answer, so an answer and a
+ * close never interleave (the answer sees the survey closed, or the close waits for the answer).
+ */
+export function lockSurvey(db: Db, tenantId: string, id: string, mode: 'update' | 'share'): Promise<SurveyRow | undefined> {
+  const q = db.selectFrom('surveys').select(SURVEY_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id);
+  return (mode === 'update' ? q.forUpdate() : q.forShare()).executeTakeFirst();
+}
+
+export async function markClosed(db: Db, tenantId: string, id: string): Promise<void> {
+  await db.updateTable('surveys').set({ closed: true }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
 export function listSurveys(db: Db, tenantId: string): Promise<SurveyRow[]> {
   return db.selectFrom('surveys').select(SURVEY_COLUMNS).where('tenant_id', '=', tenantId).orderBy('created_at', 'desc').execute();
 }

@@ -159,6 +159,32 @@ export async function createInvitations(actor: Actor, id: string, input: unknown
   return tokens;
 }
 
+/**
+ * Closes a survey: from now on its open link and its unused invitations refuse answers (with the
+ * CLOSED message in the resident's language). Its answers and results stay. Closing a closed
+ * survey changes nothing; `alreadyClosed` says so.
+ */
+export async function closeSurvey(actor: Actor, id: string, { db }: { db: Db }): Promise<{ alreadyClosed: boolean }> {
+  requireAnyRole(actor, WRITE_ROLES);
+  if (!UUID.test(id)) throw notFound('Enkäten');
+  return db.transaction().execute(async (trx) => {
+    const survey = await repo.lockSurvey(trx, actor.tenantId, id, 'update');
+    if (!survey) throw notFound('Enkäten');
+    if (survey.closed) return { alreadyClosed: true };
+    await repo.markClosed(trx, actor.tenantId, id);
+    await recordAudit(trx, {
+      tenantId: actor.tenantId,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: 'survey.closed',
+      entity: 'survey',
+      entityId: id,
+      data: { title: survey.title },
+    });
+    return { alreadyClosed: false };
+  });
+}
+
 export interface OpenedSurvey {
   survey: repo.SurveyRow;
   questions: repo.QuestionRow[];
@@ -268,6 +294,8 @@ export async function submitAnswers(
   const { survey, invitationId } = opened;
   try {
     await db.transaction().execute(async (trx) => {
+      const current = await repo.lockSurvey(trx, survey.tenantId, survey.id, 'share');
+      if (!current || current.closed) throw new AppError('conflict', CLOSED[lang]);
       if (invitationId && !(await repo.claimInvitation(trx, survey.tenantId, invitationId))) throw new AppError('conflict', ANSWERED[lang]);
       await repo.insertResponse(trx, survey.tenantId, survey.id, invitationId, values, options.submittedAt);
     });
