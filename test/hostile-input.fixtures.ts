@@ -221,6 +221,14 @@ function goalsBodies(ids: Record<string, string>): Record<string, Json> {
       budget: { '2025': 450000 },
       activities: [{ number: 1, title: 'Servicemätning', startDate: '2025-03-01', endDate: '2026-06-30', responsibleUnitId: unitId }],
     },
+    'PUT /api/v1/action-plans/:id': {
+      title: 'Handlingsplan för företag',
+      purpose: 'Bättre service.',
+      responsibleUnitId: unitId,
+      periodFrom: '2025-01-01',
+      periodTo: '2027-12-31',
+      followUpInterval: 'tertial',
+    },
     'POST /api/v1/action-plans/:id/activities': {
       number: 2,
       title: 'Lots',
@@ -274,6 +282,7 @@ function goalsBodies(ids: Record<string, string>): Record<string, Json> {
       ],
     },
     'POST /api/v1/surveys/:id/invitations': { count: 2 },
+    'POST /api/v1/surveys/:id/close': null,
     'POST /api/v1/public/surveys/:token/answers': { answers: [{ questionId: ids.surveyQuestion, value: 4 }] },
   };
 }

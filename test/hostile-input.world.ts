@@ -68,6 +68,14 @@ async function world(): Promise<World> {
   const categories = await t.db.selectFrom('categories').select('id').where('tenant_id', '=', tt.tenant.id).execute();
   const goals = await goalsData(admin.auth, f.unitA, board.id);
   const satisfaction = await satisfactionWorld(t.db, tt);
+  // A retention rule, so that the retention page shows its "end the rule" form too.
+  const rule = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/retention/rules',
+    headers: admin.auth,
+    payload: { monthsAfterClosure: 24, decisionReference: 'Dokumenthanteringsplan, dnr KS 2025/123', effectiveFrom: '2099-01-01' },
+  });
+  expect(rule.statusCode, rule.body).toBe(201);
   const cookie = await loginCookies(t.app, tt.tenant.slug, admin.email, admin.password);
   const staff = await formToken(t.app, '/staff', cookie);
   const page = await t.app.inject({ method: 'GET', url: `/${tt.tenant.slug}/cases/new` });
@@ -91,6 +99,7 @@ async function world(): Promise<World> {
       outbox: '00000000-0000-4000-8000-000000000000',
       ...goals,
       surveys: satisfaction.surveyId,
+      rules: rule.json().id,
       surveyQuestion: satisfaction.questionId,
       surveyToken: satisfaction.surveyToken,
       afterContactToken: satisfaction.afterContactToken,
