@@ -34,6 +34,7 @@ import {
   summaryCsv,
   summaryJson,
 } from './portal.opendata.ts';
+import { registerPublicPageCache } from './portal.pagecache.ts';
 import { createPageViewCounter, type PageViewCounter } from './portal.pageviews.ts';
 import { ensureSearchIndex, type SearchDocument, searchSite } from './portal.search.ts';
 import { getLogo, getPortalSettings } from './portal.settings.ts';
@@ -131,6 +132,7 @@ export function portalCounter(): PageViewCounter | undefined {
 
 export function registerPortalRoutes(app: App, ctx: AppContext, options: PortalRouteOptions = {}): void {
   registerPortalStaffRoutes(app, ctx);
+  registerPublicPageCache(app, ctx);
   const { db, config } = ctx;
   const today = () => (ctx.now ? localDate(ctx.now()) : localDate(new Date()));
   const counter = options.counter ?? createPageViewCounter(db);
