@@ -11,6 +11,7 @@ import { buildApp } from '../../http/app.ts';
 import type { App } from '../../http/context.ts';
 import { putIndicatorValues } from '../goals/index.ts';
 import { updateMeeting } from '../meetings/meetings.service.ts';
+import { updateTenantSettings } from '../tenants/tenants.service.ts';
 import { type PortalWorld, portalWorld } from './portal.fixtures.ts';
 import { portalDataVersion, publicPageCacheStats } from './portal.pagecache.ts';
 import { savePortalSettings } from './portal.settings.ts';
@@ -128,5 +129,29 @@ describe('kept public pages', () => {
     const again = await get(t.app, `/${w.slug}/accessibility/feedback`);
     expect(form.headers['set-cookie']).toBeDefined();
     expect(again.headers['set-cookie']).toBeDefined();
+  });
+
+  it('a renamed municipality and a changed default language show at once (the tenant kept beside its version)', async () => {
+    const o = await portalWorld(t.db, 'Gammelby');
+    const page = `/${o.slug}/goals`;
+    expect((await get(t.app, page)).body).toContain('Gammelby');
+    await updateTenantSettings(o.tt.system, { name: 'Nyby', defaultLanguage: 'en' }, { db: t.db });
+    const after = await get(t.app, page);
+    expect(after.body).toContain('Nyby');
+    expect(after.body).toContain('<html lang="en">');
+  });
+
+  it('sends pages compressed to a client that takes gzip, and plain to one that does not', async () => {
+    // The meetings page is sent plain by its own route; the cache compresses what it keeps.
+    const page = `/${w.slug}/meetings?lang=fi`;
+    const zipped = await get(t.app, page, { 'accept-encoding': 'gzip' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(text(zipped)).toContain('<html lang="fi">');
+    const again = await get(t.app, page, { 'accept-encoding': 'gzip' });
+    expect(again.headers['content-encoding']).toBe('gzip');
+    expect(text(again)).toBe(text(zipped));
+    const plain = await get(t.app, page);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(text(zipped));
   });
 });

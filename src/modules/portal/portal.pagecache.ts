@@ -5,12 +5,17 @@
 // read. Figures computed from cases and survey answers do not bump it: a kept page is used for
 // at most a minute (as the pages say). A page is kept only when it is a 200 with no cookie and
 // no "no-store"/"private"; the key holds the URL, the language chosen, the day and whether the
-// client takes gzip.
+// client takes gzip. A kept page is one primary-key read: the tenant found by its slug is kept
+// beside its version (a change of the tenant's row bumps the version, so it is looked up again).
+// Pages are kept gzip-compressed for clients that take it (a kept page holds no secret: no cookie,
+// no CSRF field).
+import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { LANG_COOKIE, pickLang } from '../../web/i18n.ts';
 import { localDate } from '../calendar/calendar.ts';
+import type { Tenant } from '../tenants/tenants.repo.ts';
 import { requireTenant } from '../tenants/tenants.service.ts';
 
 /** The route patterns whose GET responses are the same for every reader (no form, no token). */
@@ -78,6 +83,8 @@ export interface PageCacheStats {
   entries: number;
 }
 
+const acceptsGzip = (request: FastifyRequest) => /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+
 const KEY = Symbol('portalPageCacheKey');
 const statsOf = new WeakMap<object, () => PageCacheStats>();
 
@@ -102,16 +109,36 @@ export function registerPublicPageCache(app: App, ctx: AppContext): { stats: () 
     bytes -= e.bytes;
   }
 
+  const tenants = new Map<string, { tenant: Tenant; version: string }>();
+
+  /** The tenant of a slug and its current data version: one read when the tenant is known. */
+  async function tenantVersion(slug: string): Promise<{ tenant: Tenant; version: string } | undefined> {
+    const known = tenants.get(slug);
+    if (known && (await portalDataVersion(db, known.tenant.id)) === known.version) return known;
+    // The tenant is read again after its version, so it is at least as new as the version kept with it.
+    const first = await requireTenant(db, slug).catch(() => undefined);
+    const version = first ? await portalDataVersion(db, first.id) : '';
+    const tenant = first ? await requireTenant(db, slug).catch(() => undefined) : undefined;
+    if (!tenant || tenant.id !== first?.id) {
+      tenants.delete(slug);
+      return undefined;
+    }
+    if (tenants.size > 10_000) tenants.clear();
+    const found = { tenant, version };
+    tenants.set(slug, found);
+    return found;
+  }
+
   async function keyOf(request: FastifyRequest): Promise<string | null> {
     if (request.method !== 'GET' || !CACHED_ROUTES.has(request.routeOptions.url ?? '')) return null;
     if (request.headers.authorization) return null;
     const slug = (request.params as { tenant?: string }).tenant ?? '';
     if (!SLUG.test(slug)) return null;
-    const tenant = await requireTenant(db, slug).catch(() => undefined);
-    if (!tenant) return null;
-    const version = await portalDataVersion(db, tenant.id);
+    const found = await tenantVersion(slug);
+    if (!found) return null;
+    const { tenant, version } = found;
     const lang = pickLang((request.query as { lang?: unknown } | undefined)?.lang, request.cookies?.[LANG_COOKIE], tenant.defaultLanguage);
-    const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? '')) ? 'z' : '-';
+    const gzip = acceptsGzip(request) ? 'z' : '-';
     const today = localDate(ctx.now?.() ?? new Date());
     return `${tenant.id}|${version}|${today}|${lang}|${gzip}|${request.url}`;
   }
@@ -134,13 +161,25 @@ export function registerPublicPageCache(app: App, ctx: AppContext): { stats: () 
     if (hit) drop(key);
   });
 
-  app.addHook('onSend', async (request: Tagged, reply, payload) => {
+  app.addHook('onSend', async (request: Tagged, reply, sent) => {
     const key = request[KEY];
-    if (!key || reply.statusCode !== 200) return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    if (!key || reply.statusCode !== 200) return sent;
+    if (typeof sent !== 'string' && !Buffer.isBuffer(sent)) return sent;
+    let payload: string | Buffer = sent;
     if (reply.hasHeader('set-cookie')) return payload;
     const cacheControl = String(reply.getHeader('cache-control') ?? '');
     if (/no-store|private/i.test(cacheControl)) return payload;
+    if (String(payload).includes('name="_csrf"')) return payload;
+    if (
+      acceptsGzip(request) &&
+      !reply.hasHeader('content-encoding') &&
+      /^(text\/|application\/(json|ld\+json))/.test(String(reply.getHeader('content-type') ?? '')) &&
+      payload.length >= 1024
+    ) {
+      payload = gzipSync(payload, { level: 6 });
+      reply.header('content-encoding', 'gzip').removeHeader('content-length');
+      reply.header('vary', 'Accept-Encoding');
+    }
     const headers: Record<string, string> = {};
     for (const name of KEPT_HEADERS) {
       const value = reply.getHeader(name);
