@@ -154,4 +154,11 @@ describe('kept public pages', () => {
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toBe(text(zipped));
   });
+
+  it('answers the browser’s own /favicon.ico (no 404 in the console)', async () => {
+    const res = await get(t.app, '/favicon.ico');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('image/png');
+    expect(res.rawPayload.subarray(1, 4).toString()).toBe('PNG');
+  });
 });

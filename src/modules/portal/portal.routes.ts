@@ -449,6 +449,13 @@ export function registerPortalRoutes(app: App, ctx: AppContext, options: PortalR
 
   // ---- theme and logo ----
 
+  // Browsers ask for /favicon.ico on their own; a 404 there is a console error (Lighthouse best
+  // practices). A transparent 1×1 PNG, kept by the browser for a day.
+  const FAVICON = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.type('image/png').header('cache-control', 'public, max-age=86400').send(FAVICON),
+  );
+
   app.get('/:tenant/theme.css', async (request, reply) => {
     const tenant = await tenantOf((request.params as { tenant: string }).tenant);
     const settings = await getPortalSettings(db, tenant.id);
