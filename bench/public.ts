@@ -2,15 +2,17 @@
 // demo data) on PostgreSQL: every public page reachable from the start pages in sv, fi and en is
 // crawled; its weight as transferred (HTML gzip-compressed by the server + the stylesheets, no
 // fonts, no script) must be ≤ 60 KB; then 10 clients load those pages round-robin and the
-// server time p95 must be ≤ 20 ms. Lighthouse is not installed here (and is not downloaded), so
-// its scores are not measured. Writes bench/public-results.md; exits 1 when a budget is missed.
+// server time p95 must be ≤ 20 ms. Downloads (report PDF/DOCX/XLSX, CSV, JSON) and stylesheets are
+// not pages and are not crawled as such. Lighthouse scores come from bench/lighthouse.ts
+// (npm run bench:lighthouse). Writes bench/public-results.md with the load average beside the
+// numbers; exits 1 when a budget is missed.
 //
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/insyn_umbrella_bench npm run bench:public
 //   (without it: PGlite in a temporary DATA_DIR, reported as such). BENCH_SECONDS (default 10).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const PORT = 3990 + Math.floor(Math.random() * 9);
@@ -111,7 +113,7 @@ try {
         : res.body.toString('utf8');
     for (const m of html.matchAll(/href="(\/[^"#]*)"/g)) {
       const href = m[1].replaceAll('&amp;', '&');
-      if (/^\/(staff|static)\b|\/cases\/|\.(csv|json|jsonld)$|\/logo\b/.test(href.split('?')[0])) continue;
+      if (/^\/(staff|static)\b|\/cases\/|\.(csv|json|jsonld|pdf|docx|xlsx|css)$|\/logo\b/.test(href.split('?')[0])) continue;
       if (!seen.has(href)) {
         seen.add(href);
         queue.push(href);
@@ -124,6 +126,9 @@ try {
 
   // Warm every page once (the caches fill on first use), then 10 clients round-robin.
   for (const p of pages) await get(p.url);
+  const loadAtStart = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
   const times: number[] = [];
   const byPage = new Map<string, number[]>();
   const deadline = performance.now() + SECONDS * 1000;
@@ -155,7 +160,10 @@ try {
     '',
     `- Page weight as transferred (HTML gzip + styles.css + theme.css, no fonts, no script): heaviest ${heaviest[0]?.bytes} B (${heaviest[0]?.url}), budget ${PAGE_BUDGET} B; over budget: ${over.length}.`,
     `- Server time at ${CLIENTS} concurrent clients for ${SECONDS} s over those pages: ${times.length} requests, p50 ${pct(0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${pct(0.99).toFixed(1)} ms (budget p95 ≤ ${P95_BUDGET_MS} ms), errors ${errors}.`,
-    '- Lighthouse: not installed on this machine and not downloaded; performance/accessibility/best-practice scores not measured. Accessibility is checked by axe on every page in test/browser/public-site.test.ts.',
+    `- Load average during the run (1/5/15 min, 2 cores shared): ${loadAtStart} at the start, ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} at the end.`,
+    '- Lighthouse: see bench/lighthouse-results.md (npm run bench:lighthouse).',
     '',
     '## Slowest kinds of page (mean under load)',
     '',

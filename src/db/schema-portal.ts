@@ -41,9 +41,16 @@ export interface PortalSearchStateTable {
   built_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Migration 0071: the public site's data version per tenant, bumped by triggers at commit. */
+export interface PortalDataVersionsTable {
+  tenant_id: string;
+  version: ColumnType<string, string | number, string | number>;
+}
+
 export interface PortalTables {
   portal_settings: PortalSettingsTable;
   portal_page_views: PortalPageViewsTable;
   portal_search_documents: PortalSearchDocumentsTable;
   portal_search_state: PortalSearchStateTable;
+  portal_data_versions: PortalDataVersionsTable;
 }

@@ -11,6 +11,7 @@ import { type BoardMeetings, publicMeetingsOfYear } from '../meetings/meetings.s
 import { listUnits, type OrgUnit } from '../org/org.service.ts';
 import { type PromiseBrief, promisesFingerprint, promisesStamp, publicPromiseBriefs } from '../promises/promises.public.data.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
+import { portalDataVersion } from './portal.pagecache.ts';
 import { getPortalSettings, type PortalSettings } from './portal.settings.ts';
 
 const COMPUTED_TTL_MS = 60_000;
@@ -66,18 +67,21 @@ export interface PortalData {
 }
 
 // What the portal computed per tenant, language and day, kept while the stamp of the data it was
-// made from is unchanged (a change to promises, goals, units or settings shows at once) and for at
+// made from is unchanged (the data version of 0071 and, belt and braces, the stamps of promises,
+// goals, units and settings: a change shows at once) and for at
 // most a minute, for what is computed from cases and meeting dates (as on the promise pages).
 const dataCache = new Map<string, { stamp: string; at: number; value: Promise<PortalData> }>();
 
 export async function loadPortal(db: Db, tenant: Tenant, lang: Lang, today = localDate(new Date())): Promise<PortalData> {
-  const [settings, promises, goals, units] = await Promise.all([
+  const [version, settings, promises, goals, units] = await Promise.all([
+    portalDataVersion(db, tenant.id),
     getPortalSettings(db, tenant.id),
     promisesStamp(db, tenant.id),
     goalsFingerprint(db, tenant.id),
     listUnits(db, tenant.id),
   ]);
   const stamp = [
+    version,
     tenant.name,
     settings.version,
     promises,

@@ -34,6 +34,7 @@ import {
   summaryCsv,
   summaryJson,
 } from './portal.opendata.ts';
+import { registerPublicPageCache } from './portal.pagecache.ts';
 import { createPageViewCounter, type PageViewCounter } from './portal.pageviews.ts';
 import { ensureSearchIndex, type SearchDocument, searchSite } from './portal.search.ts';
 import { getLogo, getPortalSettings } from './portal.settings.ts';
@@ -131,6 +132,7 @@ export function portalCounter(): PageViewCounter | undefined {
 
 export function registerPortalRoutes(app: App, ctx: AppContext, options: PortalRouteOptions = {}): void {
   registerPortalStaffRoutes(app, ctx);
+  registerPublicPageCache(app, ctx);
   const { db, config } = ctx;
   const today = () => (ctx.now ? localDate(ctx.now()) : localDate(new Date()));
   const counter = options.counter ?? createPageViewCounter(db);
@@ -446,6 +448,13 @@ export function registerPortalRoutes(app: App, ctx: AppContext, options: PortalR
   });
 
   // ---- theme and logo ----
+
+  // Browsers ask for /favicon.ico on their own; a 404 there is a console error (Lighthouse best
+  // practices). A transparent 1×1 PNG, kept by the browser for a day.
+  const FAVICON = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.type('image/png').header('cache-control', 'public, max-age=86400').send(FAVICON),
+  );
 
   app.get('/:tenant/theme.css', async (request, reply) => {
     const tenant = await tenantOf((request.params as { tenant: string }).tenant);
