@@ -9,6 +9,8 @@ type Pending = { resolve: (b: Buffer) => void; reject: (e: Error) => void };
 
 export interface JobWorker<J> {
   run(job: J): Promise<Buffer>;
+  /** Where the last job ran: in the worker thread, in-process (the fallback), or none yet. */
+  lastRanIn(): 'worker' | 'in-process' | null;
   stop(): Promise<void>;
 }
 
@@ -16,6 +18,7 @@ export function jobWorker<J>(url: URL, options: { workerData?: unknown; fallback
   let worker: Worker | null = null;
   let failed = false;
   let next = 0;
+  let ranIn: 'worker' | 'in-process' | null = null;
   const pending = new Map<number, Pending>();
 
   function start(): Worker | null {
@@ -52,19 +55,26 @@ export function jobWorker<J>(url: URL, options: { workerData?: unknown; fallback
   return {
     async run(job) {
       const w = start();
-      if (!w) return options.fallback(job);
+      if (!w) {
+        ranIn = 'in-process';
+        return options.fallback(job);
+      }
       const id = ++next;
       const done = new Promise<Buffer>((resolve, reject) => pending.set(id, { resolve, reject }));
       w.ref();
       w.postMessage({ id, job });
       try {
-        return await done;
+        const file = await done;
+        ranIn = 'worker';
+        return file;
       } catch (error) {
         // The worker could not load (e.g. a runtime without type stripping): do it here.
-        if (failed) return options.fallback(job);
-        throw error;
+        if (!failed) throw error;
+        ranIn = 'in-process';
+        return options.fallback(job);
       }
     },
+    lastRanIn: () => ranIn,
     async stop() {
       const w = worker;
       worker = null;

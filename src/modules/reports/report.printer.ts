@@ -17,6 +17,8 @@ export interface ReportPrinter {
   pdf(model: ReportModel): Promise<Buffer>;
   /** The summary chart of these bars as a PNG, with its size. */
   chartPng(bars: SummaryBar[]): Promise<{ png: Buffer; width: number; height: number }>;
+  /** Where the last job ran: the print worker thread, or in-process where it could not start. */
+  lastRanIn(): 'worker' | 'in-process' | null;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export function createPrinter(executablePath: string): ReportPrinter {
       const size = { width: CHART_WIDTH, height: chartHeight(bars) };
       return { png: await worker.run({ kind: 'png', bars, size }), ...size };
     },
+    lastRanIn: () => worker.lastRanIn(),
     async close() {
       await worker.stop();
       await local?.close();

@@ -25,7 +25,7 @@ async function draft(w: Awaited<ReturnType<typeof reportsWorld>>, period = '2026
 }
 
 describe('reports: the model', () => {
-  it('holds the goal area, the goal, its indicator table, assessment, assignment and the satisfaction placeholder', async () => {
+  it('holds the goal area, the goal, its indicator table, assessment, assignment and the Nöjdhet section from the satisfaction module', async () => {
     const w = await reportsWorld(t.app, t.db);
     const id = await draft(w);
     const res = await api('GET', `/api/v1/reports/${id}`, w.quality.auth);
@@ -52,7 +52,23 @@ describe('reports: the model', () => {
       expect.objectContaining({ title: 'Inför chatt i kontaktcenter', status: 'ongoing', comment: 'Upphandling pågår.' }),
     ]);
     expect(m.areas[0].counts).toEqual({ met: 0, partly: 1, not_met: 0, no_data: 0 });
-    expect(m.sections).toEqual([expect.objectContaining({ id: 'satisfaction', title: 'Nöjdhet' })]);
+    // The Nöjdhet section is filled by the satisfaction module: first without any Insikt results…
+    expect(m.sections).toEqual([
+      {
+        id: 'satisfaction',
+        title: 'Nöjdhet',
+        paragraphs: ['Det finns inga resultat från SKR:s Insikt för 2025 eller 2026 ännu.'],
+        tables: [],
+      },
+    ]);
+    // …then, the draft being live, with the latest full year's NKI once it is entered.
+    const insikt = await api('POST', '/api/v1/satisfaction/insikt', w.quality.auth, { year: 2025, area: 'total', n: 300, nki: 72.6 });
+    expect(insikt.statusCode, insikt.body).toBe(201);
+    const [section] = (await api('GET', `/api/v1/reports/${id}`, w.quality.auth)).json().sections;
+    expect(section.paragraphs[0]).toMatch(/^Nöjd-kund-index \(NKI\) från SKR:s Insikt för 2025/);
+    expect(section.tables).toHaveLength(1);
+    expect(section.tables[0].caption).toBe('NKI 2025 per område');
+    expect(section.tables[0].rows).toEqual([[expect.any(String), 73, expect.any(String), null, null, 300]]);
   });
 
   it('refuses what is wrong with Swedish messages, other roles and a second draft', async () => {
