@@ -80,8 +80,17 @@ export function jobWorker<J>(url: URL, options: { workerData?: unknown; fallback
       worker = null;
       if (!w) return;
       // Let the worker end what it owns (a browser) before it is stopped; never wait long.
+      // Held (ref) until it is gone, else an idle process could end with this still awaited.
+      w.ref();
       w.postMessage({ id: 0, job: { stop: true } });
-      await Promise.race([new Promise((resolve) => w.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise((resolve) => w.once('exit', resolve)),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, 5000);
+        }),
+      ]);
+      clearTimeout(timer);
       await w.terminate();
     },
   };
