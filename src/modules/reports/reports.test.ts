@@ -103,7 +103,7 @@ describe('reports: the API document', () => {
 });
 
 describe('reports: formats', () => {
-  it('DOCX has Heading 1–3 in order, a TOC, repeating header rows, sv-SE, title, author and alt text', async () => {
+  it('DOCX has Heading 1–3 in order, a TOC, repeating header rows, sv-SE, title, author and alt text', { timeout: 120_000 }, async () => {
     const w = await reportsWorld(t.app, t.db);
     const id = await draft(w);
     const res = await api('GET', `/api/v1/reports/${id}.docx`, w.quality.auth);
@@ -152,26 +152,30 @@ describe('reports: formats', () => {
     expect(summary?.getRow(2).getCell(3).value).toBe(1);
   });
 
-  it.skipIf(!HAS_CHROMIUM)('PDF is tagged, has an outline, title and language, and holds the goal area titles', async () => {
-    const w = await reportsWorld(t.app, t.db);
-    const id = await draft(w);
-    const res = await api('GET', `/api/v1/reports/${id}.pdf`, w.quality.auth);
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    const pdf = res.rawPayload.toString('latin1');
-    expect(pdf.startsWith('%PDF')).toBe(true);
-    expect(pdf).toContain('/StructTreeRoot');
-    expect(pdf).toContain('/MarkInfo');
-    expect(pdf).toContain('/Outlines');
-    expect(pdf).toMatch(/\/Lang \((sv|sv-SE)\)/);
-    // Outline entries are PDF text strings (UTF-16BE hex when not ASCII); a heading that wraps
-    // loses the space at the line break, so compare without white space.
-    const titles = [...pdf.matchAll(/\/Title (?:<FEFF([0-9A-F]+)>|\(([^)]*)\))/g)].map(([, hex, plain]) =>
-      hex ? String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => Number.parseInt(h, 16))) : (plain ?? ''),
-    );
-    const squash = (s: string) => s.replace(/\s+/g, '');
-    expect(titles.map(squash)).toContain(squash(`Målområde 2: ${AREA_TITLE}`));
-    expect(titles.map(squash)).toContain(squash('Delår 2 2026, delårsrapport – Kommunstyrelsen'));
-  });
+  it.skipIf(!HAS_CHROMIUM)(
+    'PDF is tagged, has an outline, title and language, and holds the goal area titles',
+    { timeout: 120_000 },
+    async () => {
+      const w = await reportsWorld(t.app, t.db);
+      const id = await draft(w);
+      const res = await api('GET', `/api/v1/reports/${id}.pdf`, w.quality.auth);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      const pdf = res.rawPayload.toString('latin1');
+      expect(pdf.startsWith('%PDF')).toBe(true);
+      expect(pdf).toContain('/StructTreeRoot');
+      expect(pdf).toContain('/MarkInfo');
+      expect(pdf).toContain('/Outlines');
+      expect(pdf).toMatch(/\/Lang \((sv|sv-SE)\)/);
+      // Outline entries are PDF text strings (UTF-16BE hex when not ASCII); a heading that wraps
+      // loses the space at the line break, so compare without white space.
+      const titles = [...pdf.matchAll(/\/Title (?:<FEFF([0-9A-F]+)>|\(([^)]*)\))/g)].map(([, hex, plain]) =>
+        hex ? String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => Number.parseInt(h, 16))) : (plain ?? ''),
+      );
+      const squash = (s: string) => s.replace(/\s+/g, '');
+      expect(titles.map(squash)).toContain(squash(`Målområde 2: ${AREA_TITLE}`));
+      expect(titles.map(squash)).toContain(squash('Delår 2 2026, delårsrapport – Kommunstyrelsen'));
+    },
+  );
 
   it('says plainly when Chromium is missing; DOCX and XLSX still work', { timeout: 120_000 }, async () => {
     const other = await createTestContext({ CHROMIUM_PATH: '/nonexistent/chromium' });
