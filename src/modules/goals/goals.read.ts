@@ -159,9 +159,33 @@ export async function goalDetail(actor: Actor, goalId: string, options: ReadOpti
     actor.tenantId,
     assignments.map((a) => a.id),
   );
+  const summaries = goalSummaries(details, assignments, updates, written);
+  return {
+    ...presentGoal(goal, {
+      boardTexts: texts.map((t) => ({ boardUnitId: t.board_unit_id, year: t.year, text: t.text })),
+      indicatorIds: links.map((l) => l.indicator_id),
+      assignmentIds: assignments.map((a) => a.id),
+    }),
+    summaries,
+  };
+}
+
+type WrittenRow = Awaited<ReturnType<typeof repo.listAssessments>>[number];
+type UpdateRow = Awaited<ReturnType<typeof assignmentsRepo.listUpdates>>[number];
+
+/**
+ * Per period (the written assessments' and the indicators' years and delår): the summary computed
+ * from a goal's indicators' verdicts and its assignments' statuses, beside the written assessment.
+ */
+export function goalSummaries(
+  details: readonly { assessments: readonly AssessmentView[] }[],
+  assignments: readonly assignmentsRepo.AssignmentRow[],
+  updates: readonly UpdateRow[],
+  written: readonly WrittenRow[],
+) {
   const periods = new Set<string>([...written.map((w) => w.period)]);
   for (const d of details) for (const a of d.assessments) if (!/-\d{2}$/.test(a.period)) periods.add(a.period);
-  const summaries = [...periods].sort(comparePeriods).map((period) => {
+  return [...periods].sort(comparePeriods).map((period) => {
     const verdicts = details.map((d) => d.assessments.find((a) => a.period === period)?.status ?? 'no_data');
     const statuses = assignments.map((a) => updates.find((u) => u.assignment_id === a.id && u.period === period)?.status ?? a.status);
     const s = summarizeGoal(verdicts, statuses);
@@ -181,12 +205,4 @@ export async function goalDetail(actor: Actor, goalId: string, options: ReadOpti
         : null,
     };
   });
-  return {
-    ...presentGoal(goal, {
-      boardTexts: texts.map((t) => ({ boardUnitId: t.board_unit_id, year: t.year, text: t.text })),
-      indicatorIds: links.map((l) => l.indicator_id),
-      assignmentIds: assignments.map((a) => a.id),
-    }),
-    summaries,
-  };
 }

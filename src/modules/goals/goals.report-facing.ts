@@ -10,7 +10,8 @@ import { listUnits, unitSubtree } from '../org/org.service.ts';
 import { getActionPlan, listActionPlans } from './action-plans.service.ts';
 import { listAssignments, presentAssignment } from './assignments.service.ts';
 import { requireReader } from './goals.access.ts';
-import { goalDetail, indicatorDetail, planTree } from './goals.read.ts';
+import { goalsFollowUp } from './goals.followup-read.ts';
+import { planTree } from './goals.read.ts';
 import { listPlans } from './goals.service.ts';
 import { periodRange } from './periods.ts';
 
@@ -60,10 +61,14 @@ export async function boardPeriodFollowUp(actor: Actor, q: BoardPeriodQuery, opt
   if (!found) return { plan: null, goalAreas: [], indicators: [], assignments: [], actionPlans };
   const tree = await planTree(actor, found.plan.id, found.filter, read);
   const goalIds = tree.goalAreas.flatMap((a) => a.goals.map((g) => g.id));
-  const details = new Map<string, Awaited<ReturnType<typeof goalDetail>>>();
-  for (const id of goalIds) details.set(id, await goalDetail(actor, id, read));
-  const indicators = [];
-  for (const i of tree.indicators) indicators.push(await indicatorDetail(actor, i.id, read));
+  // One set-based read of every goal's summaries and every indicator shown (not one per goal).
+  const followUp = await goalsFollowUp(
+    actor,
+    goalIds,
+    tree.indicators.map((i) => i.id),
+    read,
+  );
+  const indicators = tree.indicators.map((i) => followUp.indicators.get(i.id)).filter((i) => i !== undefined);
   const shown = new Set(tree.assignments.map((a) => a.id));
   const assignments = (await listAssignments(actor, { goalIds }, { db, today }))
     .filter((a) => shown.has(a.row.id))
@@ -72,7 +77,7 @@ export async function boardPeriodFollowUp(actor: Actor, q: BoardPeriodQuery, opt
     plan: tree.plan,
     goalAreas: tree.goalAreas.map((a) => ({
       ...a,
-      goals: a.goals.map((g) => ({ ...g, summaries: details.get(g.id)?.summaries ?? [] })),
+      goals: a.goals.map((g) => ({ ...g, summaries: followUp.summaries.get(g.id) ?? [] })),
     })),
     indicators,
     assignments,

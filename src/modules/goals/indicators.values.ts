@@ -85,7 +85,7 @@ export async function indicatorValues(ctx: ValueContext, indicator: IndicatorRow
       const key = `${JSON.stringify(source)}/${period}`;
       let value = ctx.cache?.get(key);
       if (!value) {
-        value = kind.compute({ db: ctx.db, actor: ctx.actor }, source, range);
+        value = kind.compute({ db: ctx.db, actor: ctx.actor, shared: ctx.cache }, source, range);
         ctx.cache?.set(key, value);
       }
       const computed = await value;

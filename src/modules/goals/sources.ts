@@ -16,6 +16,8 @@ export interface SourceContext {
   db: Db;
   /** Whose view the numbers are computed in (its tenant). */
   actor: Actor;
+  /** Shared by the computations of one read: kinds that measure the same thing compute it once. */
+  shared?: Map<string, Promise<unknown>>;
 }
 
 export interface SourceKind {
@@ -72,9 +74,17 @@ async function unitExists({ db, actor }: SourceContext, config: Record<string, u
 
 const percent = (ratio: number | null) => (ratio === null ? null : ratio * 100);
 
-async function caseMeasures({ db, actor }: SourceContext, config: Record<string, unknown>, range: PeriodRange) {
-  const stats = await firstResponseStats(actor, { unitId: String(config.unitId), from: range.from, to: range.to }, { db });
-  return stats.total;
+// The three case kinds of one unit and period read the same statistics: computed once per read.
+function caseMeasures({ db, actor, shared }: SourceContext, config: Record<string, unknown>, range: PeriodRange) {
+  const query = { unitId: String(config.unitId), from: range.from, to: range.to };
+  const key = `cases:${actor.tenantId}/${query.unitId}/${query.from}/${query.to}`;
+  let stats = shared?.get(key) as ReturnType<typeof firstResponseStats> | undefined;
+  if (!stats) {
+    stats = firstResponseStats(actor, query, { db });
+    shared?.set(key, stats);
+    stats.catch(() => shared?.delete(key));
+  }
+  return stats.then((s) => s.total);
 }
 
 registerSourceKind({

@@ -2,6 +2,7 @@
 // PDF with an outline (headings, tables and alt texts reach assistive technology) and draws the
 // summary chart as a PNG for the DOCX. One browser is started on first use and shared; each job
 // gets its own context. Where Chromium is missing, `available` is false and callers say so.
+// Driven from the print worker thread (report.printer.ts), not from the request thread.
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
@@ -15,7 +16,7 @@ const LAUNCH_ARGS = [
   '--disable-sync',
 ];
 
-export interface ReportPrinter {
+export interface Chromium {
   readonly available: boolean;
   pdf(html: string, options: { footer: string }): Promise<Buffer>;
   png(svg: string, size: { width: number; height: number }): Promise<Buffer>;
@@ -24,7 +25,7 @@ export interface ReportPrinter {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function createPrinter(executablePath: string): ReportPrinter {
+export function createChromium(executablePath: string): Chromium {
   const available = existsSync(executablePath);
   let browser: Promise<Browser> | null = null;
   const open = () => {

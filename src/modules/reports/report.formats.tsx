@@ -1,39 +1,11 @@
-// One model, four formats: the HTML the PDF is printed from, DOCX, XLSX and PDF. The chart image
-// of the DOCX and the PDF come from Chromium; without it the DOCX keeps the table and no image.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { renderPage } from '../../web/render.ts';
-import { CHART_WIDTH, chartHeight, summaryChartStandalone } from './report.chart.ts';
-import type { ReportPrinter } from './report.chromium.ts';
-import { ReportDocument } from './report.document.tsx';
+// One model, three files: DOCX and XLSX (packed in a worker thread) and PDF (printed by Chromium
+// in the print worker thread). The chart image of the DOCX comes from Chromium too; without it
+// the DOCX keeps the table and no image. Nothing heavy runs on the request thread.
 import type { ChartImage } from './report.docx.ts';
 import { type Block, layoutReport } from './report.layout.ts';
 import type { ReportModel } from './report.model.ts';
 import { buildOffThread } from './report.offthread.ts';
-
-const STYLES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'static', 'styles.css');
-let styles: string | null = null;
-
-/** The report alone, with the site's stylesheet inlined (the PDF is printed from this, not from a served page). */
-export function printableHtml(model: ReportModel): string {
-  styles ??= readFileSync(STYLES, 'utf8');
-  return renderPage(
-    <html lang="sv">
-      <head>
-        <meta charset="utf-8" />
-        <title>{model.title}</title>
-        <meta name="author" content={`${model.tenantName}, ${model.board.name}`} />
-        <style dangerouslySetInnerHTML={{ __html: styles }} />
-      </head>
-      <body class="print">
-        <main>
-          <ReportDocument model={model} />
-        </main>
-      </body>
-    </html>,
-  );
-}
+import type { ReportPrinter } from './report.printer.ts';
 
 /**
  * An approved report's files never change until its status does, so the last few are kept:
@@ -67,10 +39,9 @@ function chartImage(model: ReportModel, printer: ReportPrinter): Promise<ChartIm
   const key = JSON.stringify(chart.bars);
   const hit = charts.get(key);
   if (hit) return hit;
-  const size = { width: CHART_WIDTH, height: chartHeight(chart.bars) };
   const drawn = printer
-    .png(summaryChartStandalone(chart.bars), size)
-    .then((png): ChartImage | null => ({ png: new Uint8Array(png), ...size }))
+    .chartPng(chart.bars)
+    .then(({ png, width, height }): ChartImage | null => ({ png: new Uint8Array(png), width, height }))
     // A failed drawing leaves the image out; the table carries the same data.
     .catch(() => {
       charts.delete(key);
@@ -90,7 +61,7 @@ export function xlsxOf(model: ReportModel): Promise<Buffer> {
 }
 
 export function pdfOf(model: ReportModel, printer: ReportPrinter): Promise<Buffer> {
-  return cached(model, 'pdf', () => printer.pdf(printableHtml(model), { footer: model.title }));
+  return cached(model, 'pdf', () => printer.pdf(model));
 }
 
 /** A file name without characters that break a Content-Disposition header. */

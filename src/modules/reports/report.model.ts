@@ -167,6 +167,11 @@ function sharedSourceCache(tenantId: string, today: string): Map<string, Promise
   return hit.cache;
 }
 
+/** Forgets the shared computed outcomes (the benchmark measures a draft's first view with it). */
+export function clearSharedSources(): void {
+  sourceCaches.clear();
+}
+
 export async function buildReportModel(
   actor: Actor,
   head: ReportHead,

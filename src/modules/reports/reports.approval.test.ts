@@ -80,7 +80,7 @@ describe('reports: approval freezes the report', () => {
 });
 
 describe('reports: publishing and versions', () => {
-  it('publishes on the public pages with every format; a new version says what it replaces and why', async () => {
+  it('publishes on the public pages with every format; a new version says what it replaces and why', { timeout: 120_000 }, async () => {
     const w = await reportsWorld(t.app, t.db);
     const id = await approved(w);
     const slug = w.tt.tenant.slug;

@@ -7,7 +7,7 @@ import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, staffContext, takeFlash } from '../../web/staff.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { hasAnyRole } from '../accounts/policy.ts';
-import type { ReportPrinter } from './report.chromium.ts';
+import type { ReportPrinter } from './report.printer.ts';
 import {
   approveReport,
   changesSinceApproval,

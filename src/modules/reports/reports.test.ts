@@ -25,7 +25,7 @@ async function draft(w: Awaited<ReturnType<typeof reportsWorld>>, period = '2026
 }
 
 describe('reports: the model', () => {
-  it('holds the goal area, the goal, its indicator table, assessment, assignment and the satisfaction placeholder', async () => {
+  it('holds the goal area, the goal, its indicator table, assessment, assignment and the Nöjdhet section from the satisfaction module', async () => {
     const w = await reportsWorld(t.app, t.db);
     const id = await draft(w);
     const res = await api('GET', `/api/v1/reports/${id}`, w.quality.auth);
@@ -52,7 +52,23 @@ describe('reports: the model', () => {
       expect.objectContaining({ title: 'Inför chatt i kontaktcenter', status: 'ongoing', comment: 'Upphandling pågår.' }),
     ]);
     expect(m.areas[0].counts).toEqual({ met: 0, partly: 1, not_met: 0, no_data: 0 });
-    expect(m.sections).toEqual([expect.objectContaining({ id: 'satisfaction', title: 'Nöjdhet' })]);
+    // The Nöjdhet section is filled by the satisfaction module: first without any Insikt results…
+    expect(m.sections).toEqual([
+      {
+        id: 'satisfaction',
+        title: 'Nöjdhet',
+        paragraphs: ['Det finns inga resultat från SKR:s Insikt för 2025 eller 2026 ännu.'],
+        tables: [],
+      },
+    ]);
+    // …then, the draft being live, with the latest full year's NKI once it is entered.
+    const insikt = await api('POST', '/api/v1/satisfaction/insikt', w.quality.auth, { year: 2025, area: 'total', n: 300, nki: 72.6 });
+    expect(insikt.statusCode, insikt.body).toBe(201);
+    const [section] = (await api('GET', `/api/v1/reports/${id}`, w.quality.auth)).json().sections;
+    expect(section.paragraphs[0]).toMatch(/^Nöjd-kund-index \(NKI\) från SKR:s Insikt för 2025/);
+    expect(section.tables).toHaveLength(1);
+    expect(section.tables[0].caption).toBe('NKI 2025 per område');
+    expect(section.tables[0].rows).toEqual([[expect.any(String), 73, expect.any(String), null, null, 300]]);
   });
 
   it('refuses what is wrong with Swedish messages, other roles and a second draft', async () => {
@@ -87,7 +103,7 @@ describe('reports: the API document', () => {
 });
 
 describe('reports: formats', () => {
-  it('DOCX has Heading 1–3 in order, a TOC, repeating header rows, sv-SE, title, author and alt text', async () => {
+  it('DOCX has Heading 1–3 in order, a TOC, repeating header rows, sv-SE, title, author and alt text', { timeout: 120_000 }, async () => {
     const w = await reportsWorld(t.app, t.db);
     const id = await draft(w);
     const res = await api('GET', `/api/v1/reports/${id}.docx`, w.quality.auth);
@@ -136,26 +152,30 @@ describe('reports: formats', () => {
     expect(summary?.getRow(2).getCell(3).value).toBe(1);
   });
 
-  it.skipIf(!HAS_CHROMIUM)('PDF is tagged, has an outline, title and language, and holds the goal area titles', async () => {
-    const w = await reportsWorld(t.app, t.db);
-    const id = await draft(w);
-    const res = await api('GET', `/api/v1/reports/${id}.pdf`, w.quality.auth);
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    const pdf = res.rawPayload.toString('latin1');
-    expect(pdf.startsWith('%PDF')).toBe(true);
-    expect(pdf).toContain('/StructTreeRoot');
-    expect(pdf).toContain('/MarkInfo');
-    expect(pdf).toContain('/Outlines');
-    expect(pdf).toMatch(/\/Lang \((sv|sv-SE)\)/);
-    // Outline entries are PDF text strings (UTF-16BE hex when not ASCII); a heading that wraps
-    // loses the space at the line break, so compare without white space.
-    const titles = [...pdf.matchAll(/\/Title (?:<FEFF([0-9A-F]+)>|\(([^)]*)\))/g)].map(([, hex, plain]) =>
-      hex ? String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => Number.parseInt(h, 16))) : (plain ?? ''),
-    );
-    const squash = (s: string) => s.replace(/\s+/g, '');
-    expect(titles.map(squash)).toContain(squash(`Målområde 2: ${AREA_TITLE}`));
-    expect(titles.map(squash)).toContain(squash('Delår 2 2026, delårsrapport – Kommunstyrelsen'));
-  });
+  it.skipIf(!HAS_CHROMIUM)(
+    'PDF is tagged, has an outline, title and language, and holds the goal area titles',
+    { timeout: 120_000 },
+    async () => {
+      const w = await reportsWorld(t.app, t.db);
+      const id = await draft(w);
+      const res = await api('GET', `/api/v1/reports/${id}.pdf`, w.quality.auth);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      const pdf = res.rawPayload.toString('latin1');
+      expect(pdf.startsWith('%PDF')).toBe(true);
+      expect(pdf).toContain('/StructTreeRoot');
+      expect(pdf).toContain('/MarkInfo');
+      expect(pdf).toContain('/Outlines');
+      expect(pdf).toMatch(/\/Lang \((sv|sv-SE)\)/);
+      // Outline entries are PDF text strings (UTF-16BE hex when not ASCII); a heading that wraps
+      // loses the space at the line break, so compare without white space.
+      const titles = [...pdf.matchAll(/\/Title (?:<FEFF([0-9A-F]+)>|\(([^)]*)\))/g)].map(([, hex, plain]) =>
+        hex ? String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => Number.parseInt(h, 16))) : (plain ?? ''),
+      );
+      const squash = (s: string) => s.replace(/\s+/g, '');
+      expect(titles.map(squash)).toContain(squash(`Målområde 2: ${AREA_TITLE}`));
+      expect(titles.map(squash)).toContain(squash('Delår 2 2026, delårsrapport – Kommunstyrelsen'));
+    },
+  );
 
   it('says plainly when Chromium is missing; DOCX and XLSX still work', { timeout: 120_000 }, async () => {
     const other = await createTestContext({ CHROMIUM_PATH: '/nonexistent/chromium' });
