@@ -41,7 +41,7 @@ export interface PortalSearchStateTable {
   built_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-/** Migration 0071: the public site's data version per tenant, bumped by triggers at commit. */
+/** migration 0093: the public site's data version per tenant, bumped by triggers at commit. */
 export interface PortalDataVersionsTable {
   tenant_id: string;
   version: ColumnType<string, string | number, string | number>;

@@ -67,7 +67,7 @@ export interface PortalData {
 }
 
 // What the portal computed per tenant, language and day, kept while the stamp of the data it was
-// made from is unchanged (the data version of 0071 and, belt and braces, the stamps of promises,
+// made from is unchanged (the data version of 0093 and, belt and braces, the stamps of promises,
 // goals, units and settings: a change shows at once) and for at
 // most a minute, for what is computed from cases and meeting dates (as on the promise pages).
 const dataCache = new Map<string, { stamp: string; at: number; value: Promise<PortalData> }>();

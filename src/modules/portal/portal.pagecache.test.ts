@@ -1,4 +1,4 @@
-// The public pages' cache (portal.pagecache.ts, migration 0071): kept pages are served while the
+// The public pages' cache (portal.pagecache.ts, migration 0093): kept pages are served while the
 // tenant's data version is unchanged, and a change made anywhere (here: through the services, as
 // another instance would, and seen by a second app on the same database) shows on the next GET.
 // Real database: PGlite, or PostgreSQL with TEST_DATABASE_URL.

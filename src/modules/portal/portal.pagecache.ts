@@ -1,5 +1,5 @@
 // The public pages as sent, kept per tenant and keyed by the tenant's data version
-// (portal_data_versions, migration 0071): triggers bump it at commit whenever promises, goals,
+// (portal_data_versions, migration 0093): triggers bump it at commit whenever promises, goals,
 // indicator values, satisfaction, meetings, reports, the organisation or the portal settings
 // change, so a change shows on the next request on every instance; the probe is one primary-key
 // read. Figures computed from cases and survey answers do not bump it: a kept page is used for
