@@ -9,7 +9,7 @@ import { AppError, type FieldError } from '../../http/errors.ts';
 import { validate } from '../../http/validate.ts';
 import { renderPage } from '../../web/render.ts';
 import { addStaffNav, html, type StaffContext, staffContext } from '../../web/staff.ts';
-import { createPrinter, type ReportPrinter } from '../reports/index.ts';
+import { type Chromium, createChromium } from '../reports/index.ts';
 import { printableExtract, registerExtractPage } from './privacy.extract.tsx';
 import { ERASE_MESSAGES, EraseInput, PersonQueryInput, personTerm } from './privacy.input.ts';
 import { presentPersonData } from './privacy.present.ts';
@@ -37,12 +37,7 @@ const ErrorOut = Type.Object({
 
 const FORMATS: readonly ExportFormat[] = ['html', 'pdf', 'json'];
 
-async function sendExtract(
-  reply: FastifyReply,
-  format: ExportFormat,
-  data: Awaited<ReturnType<typeof exportPerson>>,
-  printer: ReportPrinter,
-) {
+async function sendExtract(reply: FastifyReply, format: ExportFormat, data: Awaited<ReturnType<typeof exportPerson>>, printer: Chromium) {
   reply.header('cache-control', 'no-store');
   if (format === 'json') {
     return reply
@@ -60,7 +55,7 @@ async function sendExtract(
 export function registerPrivacyRoutes(app: App, { db, config }: AppContext): void {
   addStaffNav({ href: PERSON_PAGE, label: 'Personuppgifter', order: 88, roles: [...PRIVACY_ROLES] });
   // Its own printer: one Chromium started on the first PDF, closed with the app.
-  const printer = createPrinter(config.chromiumPath);
+  const printer = createChromium(config.chromiumPath);
   app.addHook('onClose', async () => {
     await printer.close();
   });
