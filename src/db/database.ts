@@ -94,6 +94,11 @@ class SerializedDriver implements Driver {
       release = resolve;
     });
     await previous;
+    // PGlite answers in the same thread and its promises settle as microtasks, so a chain of
+    // queries (a report's model: ~250) would never let a timer or a socket in: /health and every
+    // other request would wait for the whole chain. One turn of the event loop before each
+    // statement outside a transaction lets them in between.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.#release = release;
     return this.#inner.acquireConnection();
   }
