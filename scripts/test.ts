@@ -32,16 +32,24 @@ function runVitest(label: string, extraArgs: string[]): Totals & { ok: boolean }
       numFailedTests: number;
       numPendingTests: number;
       numTodoTests: number;
+      testResults?: { name: string; startTime: number; endTime: number }[];
     };
     totals = { passed: json.numPassedTests, failed: json.numFailedTests, skipped: json.numPendingTests + json.numTodoTests };
+    // Where the time goes, so that CI's 20 minutes can be kept.
+    const slowest = [...(json.testResults ?? [])].sort((a, b) => b.endTime - b.startTime - (a.endTime - a.startTime)).slice(0, 8);
+    console.log(`slowest files (${label}):`);
+    for (const r of slowest) console.log(`  ${((r.endTime - r.startTime) / 1000).toFixed(1)} s  ${path.relative(process.cwd(), r.name)}`);
   }
   return { ...totals, ok: result.status === 0 };
 }
 
 const database = process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'embedded PGlite';
 const skipped: string[] = [];
-const runs = [runVitest(`unit and integration tests on ${database}`, [])];
-if (!process.env.TEST_DATABASE_URL) {
+// ONLY_BROWSER_TESTS: CI runs the browser tests beside the PostgreSQL run, as a second `npm test`.
+const runs = process.env.ONLY_BROWSER_TESTS ? [] : [runVitest(`unit and integration tests on ${database}`, [])];
+if (process.env.ONLY_BROWSER_TESTS) {
+  skipped.push('unit and integration tests: ONLY_BROWSER_TESTS is set');
+} else if (!process.env.TEST_DATABASE_URL) {
   skipped.push(
     'PostgreSQL: the integration tests ran on the embedded database only (set TEST_DATABASE_URL=postgres://… to run them on PostgreSQL)',
   );
