@@ -13,6 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { ensureBenchDatabase } from './bench-db.ts';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const SLUG = process.env.BENCH_TENANT ?? 'norrtalje';
@@ -35,6 +36,7 @@ async function startServer(): Promise<{ base: string; stop: () => Promise<void> 
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'insyn-lighthouse-'));
   const databaseUrl = process.env.BENCH_DATABASE_URL;
+  if (databaseUrl) await ensureBenchDatabase(databaseUrl);
   const child = spawn(process.execPath, ['--import', './src/register-tsx.ts', 'src/main.ts'], {
     env: {
       ...process.env,

@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { ensureBenchDatabase } from './bench-db.ts';
 
 const PORT = 3990 + Math.floor(Math.random() * 9);
 const base = `http://127.0.0.1:${PORT}`;
@@ -64,17 +65,7 @@ async function text(pathname: string): Promise<string> {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'insyn-bench-public-'));
-if (databaseUrl) {
-  // A database of its own, made on first use.
-  const { default: pg } = await import('pg');
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  const admin = new pg.Client({ connectionString: databaseUrl.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  if (exists.rowCount === 0) await admin.query(`create database "${name.replaceAll('"', '')}"`);
-  await admin.end();
-}
+if (databaseUrl) await ensureBenchDatabase(databaseUrl);
 const server = spawn(process.execPath, ['--import', './src/register-tsx.ts', 'src/main.ts'], {
   env: {
     ...process.env,
