@@ -5,8 +5,8 @@
 // pg_stat_activity is sampled every 20 ms to see what the busy connections wait for.
 // Rate limits are lifted for loopback (RATE_LIMIT_EXEMPT=127.0.0.1) for the run.
 //   DATABASE_URL=postgres://… node --import ./src/register-tsx.ts bench/intake.ts [--seconds 10] [--label x]
-import { type ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -119,12 +119,72 @@ async function sampled<T>(fn: () => Promise<T>): Promise<{ result: T; waits: Rec
   return { result, waits, samples };
 }
 
+interface Wal {
+  records: number;
+  fpi: number;
+  bytes: number;
+}
+/** CPU time (ms) used so far by each process: the server's and every PostgreSQL process (Linux /proc). */
+function cpuMs(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      // utime and stime, fields 14 and 15 of stat (11 and 12 after the name), in 1/100 s.
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {}
+  }
+  return out;
+}
+function postgresPids(): number[] {
+  try {
+    return execFileSync('pgrep', ['-u', 'postgres'], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+const spent = (before: Map<number, number>, after: Map<number, number>) =>
+  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
+
+/**
+ * WAL written while fn ran (pg_stat_wal, cluster-wide: nothing else writes during the run), and
+ * the CPU time the server process and PostgreSQL spent, all per request.
+ */
+async function withWal<T extends { total: number }>(
+  serverPid: number | undefined,
+  fn: () => Promise<T>,
+): Promise<T & { wal: Wal; cpu: { server: number; db: number } }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const read = async (): Promise<Wal> => {
+    const { rows } = await client.query(
+      'SELECT wal_records::float8 AS records, wal_fpi::float8 AS fpi, wal_bytes::float8 AS bytes FROM pg_stat_wal',
+    );
+    return rows[0];
+  };
+  const before = await read();
+  const server0 = cpuMs(serverPid ? [serverPid] : []);
+  const db0 = cpuMs(postgresPids());
+  const result = await fn();
+  const server1 = cpuMs(serverPid ? [serverPid] : []);
+  const db1 = cpuMs(postgresPids());
+  const after = await read();
+  await client.end();
+  const n = Math.max(1, result.total);
+  const per = (k: keyof Wal) => (after[k] - before[k]) / n;
+  return {
+    ...result,
+    wal: { records: per('records'), fpi: per('fpi'), bytes: per('bytes') },
+    cpu: { server: spent(server0, server1) / n, db: spent(db0, db1) / n },
+  };
+}
+
 const lines: string[] = [];
 const ANCHOR = 3990;
 const INSYN = 3991;
 const body = JSON.stringify({ type: 'question', category: category.code, message: 'Hur lång tid tar ett bygglov?' });
 const anchor = await start(['bench/anchor-server.ts'], { PORT: String(ANCHOR), DATABASE_URL: url }, 'anchor listening');
-const anchorMax = await load(`http://127.0.0.1:${ANCHOR}/cases`, {}, body);
+const anchorMax = await withWal(anchor.pid, () => load(`http://127.0.0.1:${ANCHOR}/cases`, {}, body));
 const anchor500 = await load(`http://127.0.0.1:${ANCHOR}/cases`, {}, body, 500);
 await stop(anchor);
 
@@ -140,10 +200,10 @@ const publicBody = JSON.stringify({
   message: 'Hur lång tid tar ett bygglov?',
   contact: { email: 'boende@example.se' },
 });
-const pub = await sampled(() => load(`${base}/api/v1/public/cases?tenant=${slug}`, {}, publicBody));
+const pub = await sampled(() => withWal(insyn.pid, () => load(`${base}/api/v1/public/cases?tenant=${slug}`, {}, publicBody)));
 const pub500 = await load(`${base}/api/v1/public/cases?tenant=${slug}`, {}, publicBody, 500);
 const staffBody = JSON.stringify({ type: 'question', channel: 'phone', category: category.code, message: 'Ringde om bygglov.' });
-const staff = await sampled(() => load(`${base}/api/v1/cases`, { authorization: `Bearer ${token}` }, staffBody));
+const staff = await sampled(() => withWal(insyn.pid, () => load(`${base}/api/v1/cases`, { authorization: `Bearer ${token}` }, staffBody)));
 const staff500 = await load(`${base}/api/v1/cases`, { authorization: `Bearer ${token}` }, staffBody, 500);
 await stop(insyn);
 
@@ -160,14 +220,18 @@ lines.push(
     .join(' ')} (the machine is shared)`,
 );
 lines.push('');
-lines.push('| target | max (10 connections) | ratio to anchor | fixed 500 req/s | busy connections wait for |');
-lines.push('|---|---|---|---|---|');
-lines.push(`| anchor (bench/anchor-server.ts) | ${fmt(anchorMax)} | 100 % | ${fmt(anchor500)} | |`);
+const walOf = (r: { wal: Wal; cpu: { server: number; db: number } }) =>
+  `WAL ${Math.round(r.wal.bytes).toLocaleString('en')} B in ${r.wal.records.toFixed(1)} records; CPU: server ${r.cpu.server.toFixed(2)} ms, PostgreSQL ${r.cpu.db.toFixed(2)} ms`;
 lines.push(
-  `| POST /api/v1/public/cases | ${fmt(pub.result)} | ${Math.round((100 * pub.result.rps) / anchorMax.rps)} % | ${fmt(pub500)} | ${waits(pub)} |`,
+  '| target | max (10 connections) | ratio to anchor | per request in the max run | fixed 500 req/s | busy connections wait for |',
+);
+lines.push('|---|---|---|---|---|---|');
+lines.push(`| anchor (bench/anchor-server.ts) | ${fmt(anchorMax)} | 100 % | ${walOf(anchorMax)} | ${fmt(anchor500)} | |`);
+lines.push(
+  `| POST /api/v1/public/cases | ${fmt(pub.result)} | ${Math.round((100 * pub.result.rps) / anchorMax.rps)} % | ${walOf(pub.result)} | ${fmt(pub500)} | ${waits(pub)} |`,
 );
 lines.push(
-  `| POST /api/v1/cases | ${fmt(staff.result)} | ${Math.round((100 * staff.result.rps) / anchorMax.rps)} % | ${fmt(staff500)} | ${waits(staff)} |`,
+  `| POST /api/v1/cases | ${fmt(staff.result)} | ${Math.round((100 * staff.result.rps) / anchorMax.rps)} % | ${walOf(staff.result)} | ${fmt(staff500)} | ${waits(staff)} |`,
 );
 const report = `${lines.join('\n')}\n`;
 writeFileSync(`bench/intake-${values.label}.md`, report);

@@ -7,6 +7,7 @@ import { describeDemoUsers, seedDemo } from './db/seed/demo.ts';
 import { buildApp } from './http/app.ts';
 import { warmPublicPromisePages } from './modules/promises/promises.warm.ts';
 import { startBackgroundJobs } from './modules/reminders/background-jobs.ts';
+import { warmPublishedReports } from './modules/reports/reports.warm.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -50,6 +51,9 @@ async function main(): Promise<void> {
   // Before the port opens (and so before /health answers): the public pages' first render.
   await warmPublicPromisePages(app, db, { log: app.log });
   await app.listen({ port: config.port, host: config.host });
+  // After the port opens, in the background: the print worker and Chromium start, and the
+  // published reports' DOCX files are built and kept.
+  void warmPublishedReports(app, db, { log: app.log });
   console.log(
     `Insyn is running on ${config.baseUrl} (database: ${handle.kind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`,
   );

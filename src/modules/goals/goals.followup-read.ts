@@ -23,7 +23,7 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 }
 
 /** Indicators with their values (stored or computed) and verdicts per period, by id. */
-export async function indicatorViews(actor: Actor, ids: readonly string[], { db, today: givenToday, cache }: ReadOptions) {
+export async function indicatorViews(actor: Actor, ids: readonly string[], { db, today: givenToday, cache, periods }: ReadOptions) {
   const unique = [...new Set(ids)];
   const today = givenToday ?? localDate(new Date());
   const [rows, links, stored, rule, units] = await Promise.all([
@@ -39,7 +39,7 @@ export async function indicatorViews(actor: Actor, ids: readonly string[], { db,
   // Computed sources are asked in parallel; the shared cache makes each source and period one computation.
   const views = await Promise.all(
     rows.map(async (row) => {
-      const values = await indicatorValues({ db, actor, today, cache }, row, storedOf.get(row.id) ?? []);
+      const values = await indicatorValues({ db, actor, today, cache, periods }, row, storedOf.get(row.id) ?? []);
       return {
         ...presentIndicator(
           row,

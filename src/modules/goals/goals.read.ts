@@ -20,6 +20,8 @@ export interface ReadOptions {
   db: Db;
   today?: string;
   cache?: Map<string, Promise<number | null>>;
+  /** Only these periods' outcomes are computed from their sources (default: every period shown). */
+  periods?: readonly string[];
 }
 
 async function unitNames(db: Db, tenantId: string) {

@@ -49,7 +49,10 @@ export async function boardPeriodFollowUp(actor: Actor, q: BoardPeriodQuery, opt
   const range = periodRange(q.period);
   const found = range ? await planFor(actor, q, db) : null;
   const cache = options.cache ?? new Map<string, Promise<number | null>>();
-  const read = { db, today, cache };
+  // A report shows outcomes of its period and the two years before: only those are computed from
+  // the cases (a third of the work of every period of three years; bench/results.md, "Reports").
+  const year = range?.year ?? 0;
+  const read = { db, today, cache, periods: [q.period, String(year - 1), String(year - 2)] };
   const inBoard = new Set(await unitSubtree(db, actor.tenantId, q.boardUnitId));
   const actionPlans = [];
   if (range) {

@@ -34,6 +34,8 @@ export interface ValueContext {
   today?: string;
   /** Shared between indicators of one request: the same source and period is computed once. */
   cache?: Map<string, Promise<number | null>>;
+  /** Only these periods' outcomes are computed (a report shows three); stored values are all kept. */
+  periods?: readonly string[];
 }
 
 function storedView(r: ValueRow, today: string): ValueView {
@@ -80,6 +82,7 @@ export async function indicatorValues(ctx: ValueContext, indicator: IndicatorRow
     const source = sourceOf(indicator);
     const kind = sourceKind(source.type);
     for (const period of computedPeriods(stored, today)) {
+      if (ctx.periods && !ctx.periods.includes(period)) continue;
       const range = periodRange(period);
       if (!range || !kind?.compute) continue;
       const key = `${JSON.stringify(source)}/${period}`;

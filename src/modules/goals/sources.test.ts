@@ -6,6 +6,7 @@ import { addCaseEvent, createCase } from '../cases/cases.service.ts';
 import { createCategory } from '../cases/categories.service.ts';
 import { createPromise, transitionPromise } from '../promises/promises.service.ts';
 import { goalsWorld } from './goals.fixtures.ts';
+import { indicatorViews } from './goals.followup-read.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -171,5 +172,35 @@ describe('computed indicator sources', () => {
     if (current) expect(current.preliminary).toBe(true);
     if (d1) expect(d1.preliminary).toBe(new Date().getMonth() < 4);
     expect(ind.values.some((v: { preliminary: boolean }) => v.preliminary) || current === undefined).toBe(true);
+  });
+
+  it('computes only the periods a report asks for, with the same values as a full read', async () => {
+    const w = await world();
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/indicators',
+      headers: w.quality.auth,
+      payload: {
+        title: 'I tid, för rapporten',
+        unit: '%',
+        direction: 'higher',
+        decimals: 1,
+        ownerUnitId: w.unitId,
+        level: 'KF',
+        source: { type: 'on_time_rate', unitId: w.unitId },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const read = { db: t.db, today: '2026-10-15' };
+    const outcomes = async (periods?: string[]) =>
+      ((await indicatorViews(w.quality.actor, [id], { ...read, periods })).get(id)?.values ?? []).filter((v) => v.kind === 'outcome');
+    const all = await outcomes();
+    const asked = ['2026-D1', '2025'];
+    const some = await outcomes(asked);
+    // The full read has more periods (2026, 2026-D2, 2025-D1…); the restricted one exactly the two asked.
+    expect(all.map((v) => v.period)).toEqual(expect.arrayContaining([...asked, '2026']));
+    expect(some.map((v) => v.period).sort()).toEqual([...asked].sort());
+    expect(some).toEqual(all.filter((v) => asked.includes(v.period)));
   });
 });

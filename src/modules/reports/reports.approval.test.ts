@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, loginCookies, type TestContext, usingPostgres } from '../../../test/helpers.ts';
+import { listTenants } from '../tenants/tenants.service.ts';
 import { AREA_TITLE, type ReportsWorld, reportsWorld } from './reports.fixtures.ts';
+import { listPublishedReports } from './reports.service.ts';
+import { warmPublishedReports } from './reports.warm.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -115,6 +118,17 @@ describe('reports: publishing and versions', () => {
     const listed = (await api('GET', `/api/v1/reports?board=${w.boardId}&period=2026-D2`, w.quality.auth)).json().reports;
     expect(listed.map((r: { version: number }) => r.version)).toEqual([2, 1]);
     expect(listed[1].replacedByReportId).toBe(v2id);
+  });
+
+  it('the start-up warm-up builds the newest published reports of every municipality', { timeout: 120_000 }, async () => {
+    const w = await reportsWorld(t.app, t.db);
+    const id = await approved(w);
+    await api('POST', `/api/v1/reports/${id}/publish`, w.quality.auth);
+    let expected = 0;
+    for (const tenant of await listTenants(t.db)) expected += Math.min(3, (await listPublishedReports(t.db, tenant.id)).length);
+    expect(expected).toBeGreaterThan(0);
+    const warmed = await warmPublishedReports(t.app, t.db);
+    expect(warmed.files).toBe(expected);
   });
 
   it.skipIf(!usingPostgres)('two approvals at once: one wins, the other is a 409; two creates at once: one draft', async () => {
