@@ -37,15 +37,15 @@ export async function claimDueReminders(db: Db, tenantId: string, today: string)
   return result.rows;
 }
 
-export async function setRecipients(db: Db, tenantId: string, r: ClaimedReminder, recipients: number): Promise<void> {
-  await db
-    .updateTable('reminder_sent')
-    .set({ recipients })
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', r.caseId)
-    .where('state', '=', r.state)
-    .where('due_date', '=', r.dueDate)
-    .execute();
+/** How many officers each claimed reminder went to: one statement for the whole round. */
+export async function setRecipients(db: Db, tenantId: string, rows: { reminder: ClaimedReminder; recipients: number }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    UPDATE reminder_sent AS r SET recipients = v.recipients
+      FROM unnest(${rows.map((x) => x.reminder.caseId)}::uuid[], ${rows.map((x) => x.reminder.state)}::text[],
+                  ${rows.map((x) => x.reminder.dueDate)}::date[], ${rows.map((x) => x.recipients)}::int[])
+           AS v (case_id, state, due_date, recipients)
+     WHERE r.tenant_id = ${tenantId} AND r.case_id = v.case_id AND r.state = v.state AND r.due_date = v.due_date`.execute(db);
 }
 
 export interface ReminderCase {
@@ -66,7 +66,8 @@ export function casesForReminder(db: Db, tenantId: string, ids: string[]): Promi
     .innerJoin('categories as cat', (j) => j.onRef('cat.id', '=', 'c.category_id').onRef('cat.tenant_id', '=', 'c.tenant_id'))
     .select(['c.id', 'c.case_number as caseNumber', 'c.type', 'c.unit_id as unitId', 'u.name as unitName', 'cat.name as categoryName'])
     .where('c.tenant_id', '=', tenantId)
-    .where('c.id', 'in', ids)
+    // One array parameter, not one per id: a backlog of tens of thousands stays one statement.
+    .where('c.id', '=', sql<string>`any(${ids}::uuid[])`)
     .execute();
 }
 

@@ -57,6 +57,7 @@ export async function sendTenantReminders(db: Db, tenantId: string, today: strin
     const paths = new Map<string, string[]>();
     // Officer id → the reminders that concern them.
     const perOfficer = new Map<string, { email: string; items: { reminder: repo.ClaimedReminder; c: repo.ReminderCase }[] }>();
+    const recipients: { reminder: repo.ClaimedReminder; recipients: number }[] = [];
     for (const reminder of claimed) {
       const c = cases.get(reminder.caseId);
       if (!c) continue;
@@ -66,13 +67,14 @@ export async function sendTenantReminders(db: Db, tenantId: string, today: strin
         paths.set(c.unitId, path);
       }
       const covering = officers.filter((o) => o.unitIds.some((u) => u === null || path.includes(u)));
-      await repo.setRecipients(trx, tenantId, reminder, covering.length);
+      recipients.push({ reminder, recipients: covering.length });
       for (const o of covering) {
         const entry = perOfficer.get(o.userId) ?? { email: o.email, items: [] };
         entry.items.push({ reminder, c });
         perOfficer.set(o.userId, entry);
       }
     }
+    await repo.setRecipients(trx, tenantId, recipients);
     for (const { email, items } of perOfficer.values()) {
       await enqueueMail(trx, {
         tenantId,
