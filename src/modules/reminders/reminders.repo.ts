@@ -60,15 +60,17 @@ export interface ReminderCase {
 /** What a reminder says about a case: no resident data (name, contact, message). */
 export function casesForReminder(db: Db, tenantId: string, ids: string[]): Promise<ReminderCase[]> {
   if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('cases as c')
-    .innerJoin('org_units as u', (j) => j.onRef('u.id', '=', 'c.unit_id').onRef('u.tenant_id', '=', 'c.tenant_id'))
-    .innerJoin('categories as cat', (j) => j.onRef('cat.id', '=', 'c.category_id').onRef('cat.tenant_id', '=', 'c.tenant_id'))
-    .select(['c.id', 'c.case_number as caseNumber', 'c.type', 'c.unit_id as unitId', 'u.name as unitName', 'cat.name as categoryName'])
-    .where('c.tenant_id', '=', tenantId)
-    // One array parameter, not one per id: a backlog of tens of thousands stays one statement.
-    .where('c.id', '=', sql<string>`any(${ids}::uuid[])`)
-    .execute();
+  return (
+    db
+      .selectFrom('cases as c')
+      .innerJoin('org_units as u', (j) => j.onRef('u.id', '=', 'c.unit_id').onRef('u.tenant_id', '=', 'c.tenant_id'))
+      .innerJoin('categories as cat', (j) => j.onRef('cat.id', '=', 'c.category_id').onRef('cat.tenant_id', '=', 'c.tenant_id'))
+      .select(['c.id', 'c.case_number as caseNumber', 'c.type', 'c.unit_id as unitId', 'u.name as unitName', 'cat.name as categoryName'])
+      .where('c.tenant_id', '=', tenantId)
+      // One array parameter, not one per id: a backlog of tens of thousands stays one statement.
+      .where('c.id', '=', sql<string>`any(${ids}::uuid[])`)
+      .execute()
+  );
 }
 
 export function countReminders(db: Db, tenantId: string, caseId: string) {
