@@ -173,21 +173,24 @@ describe('login throttled per account', () => {
     const tt = await createTestTenant(t.db);
     const user = await createTestUser(t.db, tt, [{ role: 'reader' }]);
     const now = new Date();
-    const median = async (email: (i: number) => string) => {
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const start = performance.now();
-        await signInWithPassword(t.db, tt.tenant, email(i), 'fel-lösenord', now);
-        times.push(performance.now() - start);
-      }
-      return times.sort((a, b) => a - b)[2] ?? 0;
+    const time = async (email: string) => {
+      const start = performance.now();
+      await signInWithPassword(t.db, tt.tenant, email, 'fel-lösenord', now);
+      return performance.now() - start;
     };
-    await median((i) => `uppvärmning-${i}@test.example`);
-    const known = await median(() => user.email);
-    const unknown = await median((i) => `ingen-${i}@test.example`);
-    // Without the dummy verification an unknown address answers several times faster.
-    expect(unknown / known).toBeGreaterThan(0.4);
-    expect(unknown / known).toBeLessThan(2.5);
+    await time('uppvärmning@test.example');
+    // Known and unknown measured in turns, so a change of the machine's load hits both alike;
+    // the median of the pairs' ratios. Five: the free failures before the throttle (a throttled
+    // attempt is refused before any check and would look fast).
+    const ratios: number[] = [];
+    for (let i = 0; i < LOGIN_THROTTLE.freeFailures; i++) {
+      const known = await time(user.email);
+      ratios.push((await time(`ingen-${i}@test.example`)) / known);
+    }
+    const ratio = ratios.sort((a, b) => a - b)[Math.floor(ratios.length / 2)] ?? 0;
+    // Without the dummy verification an unknown address answers tens of times faster (≈ 0.02).
+    expect(ratio).toBeGreaterThan(0.4);
+    expect(ratio).toBeLessThan(4);
   });
 
   it.skipIf(!usingPostgres)('parallel guesses cannot pass the gate together (PostgreSQL)', async () => {
