@@ -1,59 +1,30 @@
 // The request log must never hold a secret from a URL: the real pino output of real requests is
 // captured and searched for each secret.
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTenant, createTestUser, openTestDatabase, testConfig } from '../../test/helpers.ts';
-import type { DatabaseHandle } from '../db/database.ts';
-import { buildApp } from './app.ts';
-import type { App } from './context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestTenant, createTestUser } from '../../test/helpers.ts';
+import { useLoggedApp } from '../../test/log-capture.ts';
 import { REDACTED, redactUrl } from './log-redaction.ts';
 
-let handle: DatabaseHandle;
-let app: App;
-const lines: string[] = [];
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      done();
-    },
-  });
-  app = await buildApp(
-    { db: handle.db, dbKind: handle.kind, config: testConfig() },
-    { logger: { level: 'info' }, logStream: stream, rateLimitNamespace: `${Math.random()}|` },
-  );
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
-
-async function logOf(request: () => Promise<unknown>): Promise<string> {
-  lines.length = 0;
-  await request();
-  return lines.join('\n');
-}
+const logged = useLoggedApp();
+const { logOf } = logged;
 
 describe('request log', () => {
   it('writes the tracking link with the token replaced', async () => {
-    const t = await createTestTenant(handle.db);
+    const t = await createTestTenant(logged.handle.db);
     const token = 'trk_9f8e7d6c5b4a39281706f5e4d3c2b1a0';
-    const log = await logOf(() => app.inject({ method: 'GET', url: `/${t.tenant.slug}/cases/track/${token}?lang=en` }));
+    const log = await logOf(() => logged.app.inject({ method: 'GET', url: `/${t.tenant.slug}/cases/track/${token}?lang=en` }));
     expect(log).toContain(`/${t.tenant.slug}/cases/track/${REDACTED}?lang=en`);
     expect(log).toContain('"statusCode":404');
     expect(log).not.toContain(token);
   });
 
   it('writes an Open311 request with api_key replaced, and the same for any token-like parameter', async () => {
-    const t = await createTestTenant(handle.db);
-    const user = await createTestUser(handle.db, t, [{ role: 'agent' }]);
+    const t = await createTestTenant(logged.handle.db);
+    const user = await createTestUser(logged.handle.db, t, [{ role: 'agent' }]);
     const log = await logOf(async () => {
-      await app.inject({ method: 'GET', url: `/open311/v2/services.json?jurisdiction_id=${t.tenant.slug}&api_key=${user.token}` });
-      await app.inject({ method: 'POST', url: `/open311/v2/requests.json?api_key=${user.token}&service_code=gator` });
-      await app.inject({ method: 'GET', url: '/health?token=sekret-token-1&access_token=sekret-token-2&code=sekret-code-3' });
+      await logged.app.inject({ method: 'GET', url: `/open311/v2/services.json?jurisdiction_id=${t.tenant.slug}&api_key=${user.token}` });
+      await logged.app.inject({ method: 'POST', url: `/open311/v2/requests.json?api_key=${user.token}&service_code=gator` });
+      await logged.app.inject({ method: 'GET', url: '/health?token=sekret-token-1&access_token=sekret-token-2&code=sekret-code-3' });
     });
     expect(log).toContain(`api_key=${REDACTED}`);
     expect(log).toContain('service_code=gator');

@@ -1,57 +1,28 @@
 // The person searched for never reaches the request log (the real pino output of real requests is
 // searched for the e-mail and the phone number), and the register extract prints as a tagged PDF.
 import { existsSync } from 'node:fs';
-import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTenant, createTestUser, formToken, loginCookies, openTestDatabase, testConfig } from '../../../test/helpers.ts';
-import type { DatabaseHandle } from '../../db/database.ts';
-import { buildApp } from '../../http/app.ts';
-import type { App } from '../../http/context.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestTenant, createTestUser, formToken, loginCookies } from '../../../test/helpers.ts';
+import { useLoggedApp } from '../../../test/log-capture.ts';
 import { caseFixture, question } from '../cases/cases.fixtures.ts';
 import { createCase } from '../cases/cases.service.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
-let handle: DatabaseHandle;
-let app: App;
-const lines: string[] = [];
-
-beforeAll(async () => {
-  handle = await openTestDatabase();
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      done();
-    },
-  });
-  app = await buildApp(
-    { db: handle.db, dbKind: handle.kind, config: testConfig() },
-    { logger: { level: 'info' }, logStream: stream, rateLimitNamespace: `${Math.random()}|` },
-  );
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-  await handle.close();
-});
-
-async function logOf(request: () => Promise<unknown>): Promise<string> {
-  lines.length = 0;
-  await request();
-  return lines.join('\n');
-}
+const logged = useLoggedApp();
+const { logOf } = logged;
 
 describe('a person’s data and the request log', () => {
   it('logs neither the e-mail nor the phone number of a search, an export, a refused erasure or a bad request', async () => {
-    const t = await createTestTenant(handle.db, 'Loggby kommun');
-    await caseFixture(handle.db, t);
+    const t = await createTestTenant(logged.handle.db, 'Loggby kommun');
+    await caseFixture(logged.handle.db, t);
     const email = 'greta.loggsson@example.se';
     const phone = '070-555 12 34';
-    const made = await createCase(t.system, question({ contact: { email, phone } }), { db: handle.db });
-    const admin = await createTestUser(handle.db, t, [{ role: 'admin' }]);
-    const cookie = await loginCookies(app, t.tenant.slug, admin.email, admin.password);
-    const { csrf, cookie: jar } = await formToken(app, '/staff/person', cookie);
+    const made = await createCase(t.system, question({ contact: { email, phone } }), { db: logged.handle.db });
+    const admin = await createTestUser(logged.handle.db, t, [{ role: 'admin' }]);
+    const cookie = await loginCookies(logged.app, t.tenant.slug, admin.email, admin.password);
+    const { csrf, cookie: jar } = await formToken(logged.app, '/staff/person', cookie);
     const post = (url: string, values: Record<string, string>) =>
-      app.inject({
+      logged.app.inject({
         method: 'POST',
         url,
         headers: { cookie: jar, 'content-type': FORM },
@@ -62,7 +33,12 @@ describe('a person’s data and the request log', () => {
       expect((await post('/staff/person/extract', { email, phone, format: 'json' })).statusCode).toBe(200);
       expect((await post('/staff/person/erase', { email, phone, kind: 'case', id: made.case.id, confirmed: 'yes' })).statusCode).toBe(403);
       expect((await post('/staff/person', { email: `${email}\u0000`, phone })).statusCode).toBe(400);
-      const api = await app.inject({ method: 'POST', url: '/api/v1/persons/export', headers: admin.auth, payload: { email, phone } });
+      const api = await logged.app.inject({
+        method: 'POST',
+        url: '/api/v1/persons/export',
+        headers: admin.auth,
+        payload: { email, phone },
+      });
       expect(api.statusCode).toBe(200);
     });
     expect(log).toContain('/staff/person');
@@ -72,13 +48,13 @@ describe('a person’s data and the request log', () => {
   });
 
   it.skipIf(!existsSync('/usr/bin/chromium'))('prints the register extract as a tagged PDF', { timeout: 60_000 }, async () => {
-    const t = await createTestTenant(handle.db, 'Pdfby kommun');
-    await caseFixture(handle.db, t);
-    await createCase(t.system, question({ contact: { email: 'pdf@example.se' } }), { db: handle.db });
-    const admin = await createTestUser(handle.db, t, [{ role: 'admin' }]);
-    const cookie = await loginCookies(app, t.tenant.slug, admin.email, admin.password);
-    const { csrf, cookie: jar } = await formToken(app, '/staff/person', cookie);
-    const res = await app.inject({
+    const t = await createTestTenant(logged.handle.db, 'Pdfby kommun');
+    await caseFixture(logged.handle.db, t);
+    await createCase(t.system, question({ contact: { email: 'pdf@example.se' } }), { db: logged.handle.db });
+    const admin = await createTestUser(logged.handle.db, t, [{ role: 'admin' }]);
+    const cookie = await loginCookies(logged.app, t.tenant.slug, admin.email, admin.password);
+    const { csrf, cookie: jar } = await formToken(logged.app, '/staff/person', cookie);
+    const res = await logged.app.inject({
       method: 'POST',
       url: '/staff/person/extract',
       headers: { cookie: jar, 'content-type': FORM },
