@@ -9,17 +9,8 @@
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/database.ts';
-import {
-  databaseRelay,
-  type Fail,
-  failer,
-  overallDeadline,
-  prepareTenant,
-  randomPort,
-  startServer,
-  stopGracefully,
-  waitHealthy,
-} from './fault-server.ts';
+import { databaseRelay } from '../test/db-relay.ts';
+import { type Fail, failer, overallDeadline, prepareTenant, randomPort, startServer, stopGracefully, waitHealthy } from './fault-server.ts';
 
 const SLUG = 'avbrottsprov';
 const APOLOGY = 'når inte sin databas';

@@ -4,7 +4,6 @@
 // on a loopback port, started, awaited and stopped. Loopback only; every wait has a deadline.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../src/db/database.ts';
@@ -122,45 +121,4 @@ export async function stopGracefully(child: ChildProcess, fail: Fail): Promise<v
   child.kill('SIGTERM');
   const code = await exited;
   if (code !== 0) fail(`graceful stop exited with ${code}`);
-}
-
-/**
- * A TCP relay on loopback in front of PostgreSQL: `cut()` ends every connection through it and
- * refuses new ones (the database "goes away"), `restore()` listens again on the same port.
- */
-export function databaseRelay(target: URL) {
-  const sockets = new Set<Socket>();
-  let port = 0;
-  let server: Server | null = null;
-  const listen = async () => {
-    const s = createServer((client) => {
-      const upstream = connect(Number(target.port || 5432), target.hostname);
-      for (const socket of [client, upstream]) {
-        sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-        socket.on('error', () => socket.destroy());
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((resolve) => s.listen(port, '127.0.0.1', resolve));
-    port = (s.address() as AddressInfo).port;
-    server = s;
-  };
-  return {
-    /** Starts the relay; returns the database URL through it. */
-    async start(): Promise<string> {
-      await listen();
-      const via = new URL(target);
-      via.hostname = '127.0.0.1';
-      via.port = String(port);
-      return via.toString();
-    },
-    async cut(): Promise<void> {
-      const s = server;
-      server = null;
-      for (const socket of sockets) socket.destroy();
-      if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
-    },
-    restore: listen,
-  };
 }

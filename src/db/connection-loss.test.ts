@@ -1,46 +1,20 @@
 // PostgreSQL ending connections (restart, failover, pg_terminate_backend) must not end the
 // server: while the database is away requests get 503 with a message, and it recovers by itself.
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseRelay } from '../../test/db-relay.ts';
 import { createTestTenant, createTestUser, loginCookies, testConfig, usingPostgres } from '../../test/helpers.ts';
 import { buildApp } from '../http/app.ts';
 import type { App } from '../http/context.ts';
 import { type DatabaseHandle, isDatabaseUnavailable, openDatabase } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
 
-/** A TCP relay in front of PostgreSQL that the test can take away and bring back. */
-function relay(target: URL) {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => s.destroy());
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  let port = 0;
-  return {
-    async start() {
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-      port = (server.address() as net.AddressInfo).port;
-      return port;
-    },
-    async stop() {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
 describe.skipIf(!usingPostgres)('when PostgreSQL goes away', () => {
   const direct = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://localhost/none');
   const applicationName = `insyn-test-${randomUUID()}`;
-  const proxy = relay(direct);
+  const proxy = databaseRelay(direct);
   const lost: Error[] = [];
   let handle: DatabaseHandle;
   let app: App;
@@ -48,12 +22,9 @@ describe.skipIf(!usingPostgres)('when PostgreSQL goes away', () => {
   let cookie = '';
 
   beforeAll(async () => {
-    const port = await proxy.start();
-    const viaProxy = new URL(direct);
-    viaProxy.hostname = '127.0.0.1';
-    viaProxy.port = String(port);
+    const viaProxy = await proxy.start();
     handle = await openDatabase({
-      databaseUrl: viaProxy.toString(),
+      databaseUrl: viaProxy,
       poolSize: 4,
       applicationName,
       onConnectionError: (error) => lost.push(error),
@@ -69,7 +40,7 @@ describe.skipIf(!usingPostgres)('when PostgreSQL goes away', () => {
   afterAll(async () => {
     await app?.close();
     await handle?.close();
-    await proxy.stop().catch(() => {});
+    await proxy.cut().catch(() => {});
   });
 
   it('survives pg_terminate_backend of its idle connections and answers the next requests', async () => {
@@ -117,7 +88,7 @@ describe.skipIf(!usingPostgres)('when PostgreSQL goes away', () => {
   });
 
   it('answers 503 with a message while the database cannot be reached, and recovers by itself', async () => {
-    await proxy.stop();
+    await proxy.cut();
     const health = await app.inject({ method: 'GET', url: '/health' });
     expect(health.statusCode).toBe(503);
     expect(health.json()).toEqual({ status: 'unavailable', database: 'down' });
@@ -135,7 +106,7 @@ describe.skipIf(!usingPostgres)('when PostgreSQL goes away', () => {
     expect(api.statusCode).toBe(503);
     expect(api.json()).toMatchObject({ error: 'unavailable' });
 
-    await proxy.start();
+    await proxy.restore();
     expect((await app.inject({ method: 'GET', url: '/health' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: `/${slug}/cases/new` })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/staff', headers: { cookie } })).statusCode).toBe(200);
