@@ -40,6 +40,18 @@ async function world() {
 
 const get = (url: string, headers: Record<string, string>) => t.app.inject({ method: 'GET', url, headers });
 
+/** Creates an indicator of the world's unit through the API (a quality strategist); its id. */
+async function createIndicator(w: Awaited<ReturnType<typeof world>>, fields: Record<string, unknown>): Promise<string> {
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/indicators',
+    headers: w.quality.auth,
+    payload: { unit: '%', direction: 'higher', decimals: 1, ownerUnitId: w.unitId, level: 'KF', ...fields },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  return created.json().id;
+}
+
 describe('computed indicator sources', () => {
   it('first_response_median, on_time_rate and first_contact_resolution equal the statistics API', async () => {
     const w = await world();
@@ -58,22 +70,7 @@ describe('computed indicator sources', () => {
       },
     ];
     for (const source of sources) {
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/indicators',
-        headers: w.quality.auth,
-        payload: {
-          title: source.type,
-          unit: source.unit,
-          direction: 'higher',
-          decimals: 1,
-          ownerUnitId: w.unitId,
-          level: 'KF',
-          source: { type: source.type, unitId: w.unitId },
-        },
-      });
-      expect(created.statusCode, created.body).toBe(201);
-      const id = created.json().id;
+      const id = await createIndicator(w, { title: source.type, unit: source.unit, source: { type: source.type, unitId: w.unitId } });
       // A target for the month, so the month is one of the indicator's periods.
       await t.app.inject({
         method: 'PUT',
@@ -122,22 +119,13 @@ describe('computed indicator sources', () => {
       { to: 'decided', decision: { board: 'KS', date: '2024-12-10', registrationNumber: 'KS 2024/1' } },
       { db: t.db },
     );
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/indicators',
-      headers: w.quality.auth,
-      payload: {
-        title: 'Löftet hålls',
-        unit: '%',
-        direction: 'higher',
-        decimals: 0,
-        ownerUnitId: w.unitId,
-        level: 'board',
-        source: { type: 'promise_fulfilment', promiseId: promise.id },
-      },
+    const id = await createIndicator(w, {
+      title: 'Löftet hålls',
+      decimals: 0,
+      level: 'board',
+      source: { type: 'promise_fulfilment', promiseId: promise.id },
     });
-    expect(created.statusCode, created.body).toBe(201);
-    const ind = (await get(`/api/v1/indicators/${created.json().id}`, w.officer.auth)).json();
+    const ind = (await get(`/api/v1/indicators/${id}`, w.officer.auth)).json();
     for (const p of [
       { period: '2026-D1', from: '2026-01-01', to: '2026-04-30' },
       { period: '2025', from: '2025-01-01', to: '2025-12-31' },
@@ -151,21 +139,8 @@ describe('computed indicator sources', () => {
 
   it('marks the current, unfinished period preliminary', async () => {
     const w = await world();
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/indicators',
-      headers: w.quality.auth,
-      payload: {
-        title: 'I tid',
-        unit: '%',
-        direction: 'higher',
-        decimals: 0,
-        ownerUnitId: w.unitId,
-        level: 'KF',
-        source: { type: 'on_time_rate', unitId: w.unitId },
-      },
-    });
-    const ind = (await get(`/api/v1/indicators/${created.json().id}`, w.officer.auth)).json();
+    const id = await createIndicator(w, { title: 'I tid', decimals: 0, source: { type: 'on_time_rate', unitId: w.unitId } });
+    const ind = (await get(`/api/v1/indicators/${id}`, w.officer.auth)).json();
     const year = new Date().getFullYear();
     const current = ind.values.find((v: { period: string }) => v.period === String(year));
     const d1 = ind.values.find((v: { period: string }) => v.period === `${year}-D1`);
@@ -176,22 +151,7 @@ describe('computed indicator sources', () => {
 
   it('computes only the periods a report asks for, with the same values as a full read', async () => {
     const w = await world();
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/indicators',
-      headers: w.quality.auth,
-      payload: {
-        title: 'I tid, för rapporten',
-        unit: '%',
-        direction: 'higher',
-        decimals: 1,
-        ownerUnitId: w.unitId,
-        level: 'KF',
-        source: { type: 'on_time_rate', unitId: w.unitId },
-      },
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    const id = created.json().id;
+    const id = await createIndicator(w, { title: 'I tid, för rapporten', source: { type: 'on_time_rate', unitId: w.unitId } });
     const read = { db: t.db, today: '2026-10-15' };
     const outcomes = async (periods?: string[]) =>
       ((await indicatorViews(w.quality.actor, [id], { ...read, periods })).get(id)?.values ?? []).filter((v) => v.kind === 'outcome');
