@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { replicaClusterUnavailable } from '../test/replica-cluster.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const vitest = path.join('node_modules', 'vitest', 'vitest.mjs');
@@ -53,6 +54,9 @@ if (process.env.ONLY_BROWSER_TESTS) {
   skipped.push(
     'PostgreSQL: the integration tests ran on the embedded database only (set TEST_DATABASE_URL=postgres://… to run them on PostgreSQL)',
   );
+} else {
+  const why = replicaClusterUnavailable();
+  if (why) skipped.push(`read-replica test (DATABASE_READ_URL against a streaming replica): ${why}`);
 }
 if (process.env.SKIP_BROWSER_TESTS) {
   skipped.push('browser tests: SKIP_BROWSER_TESTS is set');

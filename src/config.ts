@@ -10,6 +10,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A streaming replica of DATABASE_URL that public pages read from (DATABASE_READ_URL, optional). */
+  databaseReadUrl: string | undefined;
   baseUrl: string;
   /** The origin of BASE_URL when it was set; otherwise forms are checked against the Host header. */
   publicOrigin: string | undefined;
@@ -67,7 +69,8 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   try {
     parsed = new URL(raw);
   } catch {
-    throw new ConfigError(`${name} must be a URL, got "${raw}"`);
+    // Not echoed: a database or SMTP URL carries its password, and this message reaches the log.
+    throw new ConfigError(`${name} must be a URL (its value is not shown, it may hold a password)`);
   }
   if (!protocols.includes(parsed.protocol)) {
     throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
@@ -164,6 +167,10 @@ export function loadConfig(env: Env = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const dataDir = path.resolve(env.DATA_DIR || './data');
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseReadUrl = url(env, 'DATABASE_READ_URL', ['postgres:', 'postgresql:']);
+  if (databaseReadUrl && !databaseUrl) {
+    throw new ConfigError('DATABASE_READ_URL names a replica of DATABASE_URL: set DATABASE_URL too (the embedded database has no replica)');
+  }
   const explicitBaseUrl = url(env, 'BASE_URL', ['http:', 'https:']);
   const baseUrl = (explicitBaseUrl ?? `http://localhost:${port}`).replace(/\/$/, '');
   const logLevel = env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info');
@@ -175,6 +182,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '0.0.0.0',
     dataDir,
     databaseUrl,
+    databaseReadUrl,
     baseUrl,
     publicOrigin: explicitBaseUrl ? new URL(explicitBaseUrl).origin : undefined,
     sessionSecret: sessionSecret(env, dataDir, production),

@@ -13,16 +13,21 @@ async function main(): Promise<void> {
   const config = loadConfig();
   // Until the app's logger exists, a lost database connection is reported on stderr.
   let reportConnectionError = (error: Error) => console.error(`database connection lost: ${error.message}`);
+  let reportReplicaUnavailable = (error: Error) => console.error(`read replica unavailable: ${error.message}`);
   const handle = await openDatabase({
     databaseUrl: config.databaseUrl,
+    readDatabaseUrl: config.databaseReadUrl,
     dataDir: config.dataDir,
     onConnectionError: (error) => reportConnectionError(error),
+    onReplicaUnavailable: (error) => reportReplicaUnavailable(error),
   });
-  const { db } = handle;
+  const { db, readDb } = handle;
   const migrations = await migrateToLatest(db);
-  const app = await buildApp({ db, dbKind: handle.kind, config });
+  const app = await buildApp({ db, readDb, dbKind: handle.kind, config });
   reportConnectionError = (error) => app.log.warn({ err: error }, 'database connection lost; the pool reconnects');
-  app.log.info({ database: handle.kind, applied: migrations.applied }, 'database ready');
+  reportReplicaUnavailable = (error) =>
+    app.log.warn({ err: error }, 'read replica cannot be reached: public pages read from the primary for 30 s');
+  app.log.info({ database: handle.kind, readReplica: Boolean(readDb), applied: migrations.applied }, 'database ready');
   if (config.seedDemo) {
     const report = await seedDemo(db);
     if (report.created) console.log(`\n${describeDemoUsers(report)}\n`);

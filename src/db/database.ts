@@ -20,12 +20,21 @@ export type Db = Kysely<Database>;
 export interface DatabaseHandle {
   db: Db;
   kind: 'postgres' | 'pglite';
+  /**
+   * Public pages' reads: the streaming replica of `readDatabaseUrl` when it is set (falling back to
+   * the primary while the replica cannot be reached), otherwise absent and `db` serves them.
+   */
+  readDb?: Db;
   close(): Promise<void>;
 }
 
 export interface DatabaseOptions {
   /** PostgreSQL connection string; when absent the embedded database is used. */
   databaseUrl?: string;
+  /** A streaming replica of `databaseUrl` (DATABASE_READ_URL) for public pages' reads. */
+  readDatabaseUrl?: string;
+  /** Told when a read is sent to the primary because the replica cannot be reached. */
+  onReplicaUnavailable?: (error: Error) => void;
   /** Directory of the embedded database; absent = in memory (tests). */
   dataDir?: string;
   poolSize?: number;
@@ -136,24 +145,83 @@ function queryLog(options: DatabaseOptions) {
   };
 }
 
+function postgresPool(connectionString: string, options: DatabaseOptions, applicationName: string): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    // A database that does not answer fails the request (503) instead of holding it forever.
+    connectionTimeoutMillis: 5_000,
+    application_name: applicationName,
+  });
+  // Without a listener, an 'error' from a connection PostgreSQL ended (idle in the pool, or held
+  // between statements) is an uncaught exception and ends the process. The pool drops that
+  // connection and opens a new one for the next query.
+  pool.on('error', options.onConnectionError ?? ((error: Error) => console.error(`database connection lost: ${error.message}`)));
+  // A connection held by a request is not the pool's to report: its next query fails (503).
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
+}
+
+/** How long reads stay on the primary after the replica could not be reached, before it is tried again. */
+export const REPLICA_RETRY_MS = 30_000;
+
+/**
+ * The pool behind public reads: connections to the replica, or to the primary while the replica
+ * cannot be reached (down, restarting, promoted away), so that public pages keep answering. A
+ * statement that fails on a replica connection already handed out still fails (503); the next
+ * request gets the primary. Kysely's PostgreSQL driver needs only connect() and end().
+ */
+class ReplicaPool {
+  readonly #replica: pg.Pool;
+  readonly #primary: pg.Pool;
+  readonly #onUnavailable: ((error: Error) => void) | undefined;
+  #primaryUntil = 0;
+  // Kysely reads these only to cancel a running query (a separate control connection).
+  readonly Client = pg.Client;
+  get options(): object {
+    return this.#replica.options;
+  }
+
+  constructor(replica: pg.Pool, primary: pg.Pool, onUnavailable?: (error: Error) => void) {
+    this.#replica = replica;
+    this.#primary = primary;
+    this.#onUnavailable = onUnavailable;
+  }
+  async connect(): Promise<pg.PoolClient> {
+    if (Date.now() < this.#primaryUntil) return this.#primary.connect();
+    try {
+      return await this.#replica.connect();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      this.#primaryUntil = Date.now() + REPLICA_RETRY_MS;
+      this.#onUnavailable?.(error as Error);
+      return this.#primary.connect();
+    }
+  }
+  /** The primary pool belongs to the primary's Kysely instance, which ends it. */
+  end(): Promise<void> {
+    return this.#replica.end();
+  }
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const log = queryLog(options);
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: options.poolSize ?? 10,
-      // A database that does not answer fails the request (503) instead of holding it forever.
-      connectionTimeoutMillis: 5_000,
-      application_name: options.applicationName ?? 'insyn',
-    });
-    // Without a listener, an 'error' from a connection PostgreSQL ended (idle in the pool, or held
-    // between statements) is an uncaught exception and ends the process. The pool drops that
-    // connection and opens a new one for the next query.
-    pool.on('error', options.onConnectionError ?? ((error: Error) => console.error(`database connection lost: ${error.message}`)));
-    // A connection held by a request is not the pool's to report: its next query fails (503).
-    pool.on('connect', (client) => client.on('error', () => {}));
+    const pool = postgresPool(options.databaseUrl, options, options.applicationName ?? 'insyn');
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    if (!options.readDatabaseUrl) return { db, kind: 'postgres', close: () => db.destroy() };
+    const replica = postgresPool(options.readDatabaseUrl, options, `${options.applicationName ?? 'insyn'}-read`);
+    const readPool = new ReplicaPool(replica, pool, options.onReplicaUnavailable);
+    const readDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: readPool }), log });
+    return {
+      db,
+      kind: 'postgres',
+      readDb,
+      close: async () => {
+        await readDb.destroy();
+        await db.destroy();
+      },
+    };
   }
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {

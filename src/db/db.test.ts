@@ -99,6 +99,19 @@ describe('config', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short', SESSION_SECRET: 'x'.repeat(40) })).toThrow(/METRICS_TOKEN/);
   });
 
+  it('takes DATABASE_READ_URL only beside DATABASE_URL, and never repeats a URL (it may hold a password)', () => {
+    const secret = 'x'.repeat(40);
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://r@replica/insyn', SESSION_SECRET: secret })).toThrow(/DATABASE_URL too/);
+    const both = loadConfig({
+      DATABASE_URL: 'postgres://p@primary/insyn',
+      DATABASE_READ_URL: 'postgres://r@replica/insyn',
+      SESSION_SECRET: secret,
+    });
+    expect(both.databaseReadUrl).toBe('postgres://r@replica/insyn');
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:hunter2@[bad', SESSION_SECRET: secret })).toThrow(/DATABASE_URL must be a URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:hunter2@[bad', SESSION_SECRET: secret })).not.toThrow(/hunter2/);
+  });
+
   it('reads TRUST_PROXY as off, a hop count or a list of proxy addresses', () => {
     const trust = (value: string | undefined) => loadConfig({ TRUST_PROXY: value, SESSION_SECRET: 'x'.repeat(40) }).trustProxy;
     expect(trust(undefined)).toBe(false);

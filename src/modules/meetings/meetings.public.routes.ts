@@ -1,7 +1,7 @@
 // Public page of the boards' meetings and the same data as open data (JSON, CSV). The static
 // second segment ("meetings", "meetings.json") wins over the portal's `/:tenant` in Fastify.
 import { Type } from 'typebox';
-import { type App, type AppContext, todayOf } from '../../http/context.ts';
+import { type App, type AppContext, publicReads, todayOf } from '../../http/context.ts';
 import { toCsv } from '../../http/csv.ts';
 import { Year } from '../../http/input.ts';
 import { renderPage } from '../../web/render.ts';
@@ -23,7 +23,7 @@ const PublicQuery = Type.Object({
 const TenantParams = Type.Object({ tenant: Type.String() });
 
 export function registerPublicMeetingRoutes(app: App, ctx: AppContext): void {
-  const { db } = ctx;
+  const db = publicReads(ctx);
   async function publicData(params: { tenant: string }, query: { year?: number }) {
     if (!SLUG.test(params.tenant)) return undefined;
     const tenant = await requireTenant(db, params.tenant);

@@ -5,7 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { requireActor } from '../../http/auth.ts';
-import type { App, AppContext } from '../../http/context.ts';
+import { type App, type AppContext, publicReads } from '../../http/context.ts';
 import { toXml } from './open311.format.ts';
 import { FORMATS, media, POST_BODY_LIMIT, prepareScope, send } from './open311.http.ts';
 import { PublishInput, publishRequest } from './open311.publish.ts';
@@ -67,7 +67,11 @@ function registerPublishRoute(app: App, { db }: AppContext): void {
   );
 }
 
-function registerRoutes(scope: App, { db, config }: AppContext): void {
+function registerRoutes(scope: App, ctx: AppContext): void {
+  const { db, config } = ctx;
+  // Listings may come from the read replica; a single request (often read back right after it
+  // was filed) and every write stay on the primary.
+  const reads = publicReads(ctx);
   const tags = ['open311'];
   for (const format of FORMATS) {
     const produces = media(format);
@@ -109,7 +113,7 @@ function registerRoutes(scope: App, { db, config }: AppContext): void {
         const tenant = await resolveJurisdiction(db, request.query.jurisdiction_id);
         // Reading needs no key, but a wrong one is refused rather than ignored.
         await integrationActor(db, tenant, request.actor, request.query.api_key, { required: false });
-        const services = await listServices(db, tenant, langOf(request.query.locale));
+        const services = await listServices(reads, tenant, langOf(request.query.locale));
         return send(reply, format, 200, services, () => toXml('services', 'service', services));
       },
     );
@@ -130,7 +134,7 @@ function registerRoutes(scope: App, { db, config }: AppContext): void {
         const tenant = await resolveJurisdiction(db, request.query.jurisdiction_id);
         // Reading needs no key, but a wrong one is refused rather than ignored.
         await integrationActor(db, tenant, request.actor, request.query.api_key, { required: false });
-        const definition = await serviceDefinition(db, tenant, request.params.service_code, langOf(request.query.locale));
+        const definition = await serviceDefinition(reads, tenant, request.params.service_code, langOf(request.query.locale));
         return send(reply, format, 200, definition, () =>
           toXml('service_definition', null, definition, { attributes: 'attribute', values: 'value' }),
         );
@@ -163,7 +167,7 @@ function registerRoutes(scope: App, { db, config }: AppContext): void {
         const tenant = await resolveJurisdiction(db, request.query.jurisdiction_id);
         // Reading needs no key, but a wrong one is refused rather than ignored.
         await integrationActor(db, tenant, request.actor, request.query.api_key, { required: false });
-        const requests = await listRequests(db, tenant, request.query, langOf(request.query.locale));
+        const requests = await listRequests(reads, tenant, request.query, langOf(request.query.locale));
         return send(reply, format, 200, requests, () => toXml('service_requests', 'request', requests));
       },
     );

@@ -12,7 +12,7 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
-import type { App, AppContext } from '../../http/context.ts';
+import { type App, type AppContext, publicReads } from '../../http/context.ts';
 import { LANG_COOKIE, pickLang } from '../../web/i18n.ts';
 import { localDate } from '../calendar/calendar.ts';
 import type { Tenant } from '../tenants/tenants.repo.ts';
@@ -96,7 +96,8 @@ type Tagged = FastifyRequest & { [KEY]?: string | null };
 
 /** Serves kept public pages before their handler runs and keeps fresh ones as they are sent. One cache per app (= per instance). */
 export function registerPublicPageCache(app: App, ctx: AppContext): { stats: () => PageCacheStats } {
-  const { db } = ctx;
+  // The same source as the pages it keeps: their data version is read where they read.
+  const db = publicReads(ctx);
   const kept = new Map<string, Entry>();
   let bytes = 0;
   let hits = 0;

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { Type } from 'typebox';
 import { csrfToken } from '../../http/auth.ts';
-import type { App, AppContext } from '../../http/context.ts';
+import { type App, type AppContext, publicReads } from '../../http/context.ts';
 import { type OpenDataCell, toOpenDataCsv } from '../../http/csv.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
 import type { Lang } from '../../web/i18n.ts';
@@ -133,9 +133,12 @@ export function portalCounter(): PageViewCounter | undefined {
 export function registerPortalRoutes(app: App, ctx: AppContext, options: PortalRouteOptions = {}): void {
   registerPortalStaffRoutes(app, ctx);
   registerPublicPageCache(app, ctx);
-  const { db, config } = ctx;
+  const { config } = ctx;
+  // The pages read from the replica when there is one; the page counter, the search index and the
+  // accessibility feedback (a case) write, and so use the primary (ctx.db).
+  const db = publicReads(ctx);
   const today = () => (ctx.now ? localDate(ctx.now()) : localDate(new Date()));
-  const counter = options.counter ?? createPageViewCounter(db);
+  const counter = options.counter ?? createPageViewCounter(ctx.db);
   sharedCounter = counter;
   app.addHook('onClose', async () => counter.stop());
 
@@ -374,7 +377,7 @@ export function registerPortalRoutes(app: App, ctx: AppContext, options: PortalR
           language: lang,
         },
         {
-          db,
+          db: ctx.db,
           tenantId: tenant.id,
           messagesLang: lang,
           trackingUrl: (token) => `${config.baseUrl}/${tenant.slug}/cases/track/${token}?lang=${lang}`,
@@ -403,8 +406,8 @@ export function registerPortalRoutes(app: App, ctx: AppContext, options: PortalR
       );
     if (!q.trim()) return sendPage(request, reply, renderPage(SearchPage({ base, q, hits: null })));
     const sv = base.lang === 'sv' ? data : await loadPortal(db, data.tenant, 'sv', data.today);
-    await ensureSearchIndex(db, data.tenant.id, sv.fingerprint, async () => searchDocuments(sv));
-    const hits = await searchSite(db, data.tenant.id, q);
+    await ensureSearchIndex(ctx.db, data.tenant.id, sv.fingerprint, async () => searchDocuments(sv));
+    const hits = await searchSite(ctx.db, data.tenant.id, q);
     return sendPage(request, reply, renderPage(SearchPage({ base, q, hits })));
   });
 

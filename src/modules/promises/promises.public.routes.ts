@@ -1,7 +1,7 @@
 // Public promise pages and open data: /:tenant/promises(.json|.csv) and /:tenant/promises/:id(.json|.csv).
 // Only published promises (and retired ones that were published) are visible.
 import type { FastifyReply } from 'fastify';
-import { type App, type AppContext, todayOf } from '../../http/context.ts';
+import { type App, type AppContext, publicReads, todayOf } from '../../http/context.ts';
 import { type OpenDataCell, toOpenDataCsv } from '../../http/csv.ts';
 import { renderPage } from '../../web/render.ts';
 import { sendPage } from '../portal/portal.http.ts';
@@ -50,7 +50,8 @@ function sendCsv(reply: FastifyReply, name: string, rows: OpenDataCell[][]) {
 }
 
 export function registerPublicPromiseRoutes(app: App, ctx: AppContext): void {
-  const { db } = ctx;
+  // Only reads; a resident sees a promise's figures a little late at worst (they are kept a minute anyway).
+  const db = publicReads(ctx);
   const load = async (slug: string) => loadPublic(db, await tenantOf(slug, db), todayOf(ctx));
 
   app.get('/:tenant/promises', async (request, reply) => {
