@@ -33,7 +33,15 @@ async function main(): Promise<void> {
     if (report.created) console.log(`\n${describeDemoUsers(report)}\n`);
   }
 
-  const jobs = startBackgroundJobs({ db, dbKind: handle.kind, config }, app.log);
+  // The job queue (pg-boss) on the same database: its own small pool on PostgreSQL, the app's one
+  // connection on the embedded database.
+  const queueDatabase =
+    config.databaseUrl !== undefined
+      ? { kind: 'postgres' as const, databaseUrl: config.databaseUrl }
+      : handle.pglite
+        ? { kind: 'pglite' as const, db, pglite: handle.pglite }
+        : ({ kind: 'none' } as const);
+  const jobs = await startBackgroundJobs({ db, dbKind: handle.kind, config }, app.log, queueDatabase);
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -25,6 +25,11 @@ export interface DatabaseHandle {
    * the primary while the replica cannot be reached), otherwise absent and `db` serves them.
    */
   readDb?: Db;
+  /**
+   * The embedded database itself, for the job queue's adapter (src/modules/reminders/job-queue.ts),
+   * which runs each of its statements while holding `db`'s one connection. Absent on PostgreSQL.
+   */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -238,6 +243,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return {
       db,
       kind: 'pglite',
+      pglite,
       close: async () => {
         try {
           await db.destroy();

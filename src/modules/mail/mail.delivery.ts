@@ -108,80 +108,22 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
-export interface BackgroundJob {
-  /** Runs one round now (also used by tests); resolves when it is done. */
-  runOnce(): Promise<void>;
-  /** Stops the timer and waits for a round in progress. */
-  stop(): Promise<void>;
-}
-
-/**
- * A timer that runs `task` every `intervalMs` (first run after `firstDelayMs`), never two rounds
- * at once in this process; rounds in other processes are kept apart by the database.
- */
-export function everyInterval(
-  name: string,
-  intervalMs: number,
-  task: () => Promise<void>,
-  log: Logger,
-  firstDelayMs = 1000,
-): BackgroundJob {
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const run = (): Promise<void> => {
-    if (running) return running;
-    running = task()
-      .catch((error: unknown) => log.error({ err: error, job: name }, 'background job failed'))
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = (delay: number) => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      void run().then(() => schedule(intervalMs));
-    }, delay);
-    timer.unref();
-  };
-  schedule(firstDelayMs);
-  return {
-    runOnce: run,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
-    },
-  };
-}
-
-/** Starts the delivery worker when SMTP_URL is set; otherwise undefined (messages wait in the outbox). */
-export function startMailDelivery(
+/** The delivery task when SMTP_URL is set; otherwise undefined (messages wait in the outbox). The job queue runs it. */
+export function mailDeliveryTask(
   db: Db,
   config: { smtpUrl: string | undefined; baseUrl: string },
   log: Logger,
-  intervalMs = 30_000,
-): BackgroundJob | undefined {
+): { run(): Promise<void>; close(): void } | undefined {
   if (!config.smtpUrl) {
     log.info({}, 'SMTP_URL is not set: e-mail stays in the outbox (/staff/outbox)');
     return undefined;
   }
   const transport = smtpTransport(config.smtpUrl);
-  const job = everyInterval(
-    'mail-delivery',
-    intervalMs,
-    async () => {
+  return {
+    async run() {
       const result = await deliverPendingMail(db, transport, { baseUrl: config.baseUrl });
       if (result.sent || result.failed) log.info({ ...result }, 'mail delivery');
     },
-    log,
-  );
-  return {
-    runOnce: job.runOnce,
-    async stop() {
-      await job.stop();
-      transport.close?.();
-    },
+    close: () => transport.close?.(),
   };
 }

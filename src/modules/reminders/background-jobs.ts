@@ -1,21 +1,34 @@
-// Background work of an app instance: outbox delivery, case reminders and expired rate-limit counters. Each job runs on a
-// plain timer in every instance; the database makes each piece of work happen once (mail rows
-// are claimed with FOR UPDATE SKIP LOCKED, reminders through reminder_sent's unique key).
+// Background work of an app instance: outbox delivery, case and follow-up reminders,
+// after-contact questions, expired rate-limit counters, the Kolada refresh and retention
+// (gallring). Each is a pg-boss job on a cron schedule in Europe/Stockholm (job-queue.ts); pg-boss
+// sends one job per occurrence across instances, and each task keeps its own claim in the database
+// (mail rows under a lease with FOR UPDATE SKIP LOCKED, reminders through reminder_sent's unique
+// key, the nightly runs through their day's key), so a job run twice still does its work once.
 import type { AppContext } from '../../http/context.ts';
 import { deleteExpiredRateLimits } from '../../http/rate-limit-store.ts';
 import { sendRoundReminders } from '../goals/index.ts';
 import { refreshNightly } from '../kolada/index.ts';
-import { type BackgroundJob, everyInterval, type Logger, startMailDelivery } from '../mail/mail.delivery.ts';
+import { mailDeliveryTask } from '../mail/mail.delivery.ts';
 import { runRetentionNightly } from '../retention/index.ts';
 import { sendAfterContactQuestions } from '../satisfaction/index.ts';
+import { type JobQueue, type QueueDatabase, type QueueLogger, type ScheduledJob, startJobQueue } from './job-queue.ts';
 import { sendDueReminders } from './reminders.service.ts';
 
-export const REMINDER_INTERVAL_MS = 5 * 60 * 1000;
-export const RATE_LIMIT_CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
-/** Kolada: checked hourly; the night's refresh runs once (after 03:00 Stockholm time) across instances. */
-export const KOLADA_CHECK_INTERVAL_MS = 60 * 60 * 1000;
-/** Retention (gallring): checked hourly; the night's run (after 02:00 Stockholm time) happens once across instances. */
-export const RETENTION_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+/** When each job runs, in Europe/Stockholm. */
+export const SCHEDULES = {
+  reminders: '*/5 * * * *',
+  /** Receipts and reminders wait at most a minute (plus the worker's poll) for delivery. */
+  mail: '* * * * *',
+  rateLimitCleanup: '*/10 * * * *',
+  /** Kolada publishes overnight; a missed night runs once when an instance is up again. */
+  kolada: '0 3 * * *',
+  retention: '0 2 * * *',
+} as const;
+
+export interface BackgroundJob {
+  /** Runs the job's work now in this process (tests, and the reminders job for mail); resolves when done. */
+  runOnce(): Promise<void>;
+}
 
 export interface BackgroundJobs {
   reminders: BackgroundJob;
@@ -23,72 +36,80 @@ export interface BackgroundJobs {
   rateLimitCleanup: BackgroundJob;
   kolada: BackgroundJob;
   retention: BackgroundJob;
+  /** The queue, when one was started (not with `{ kind: 'none' }`). */
+  queue: JobQueue | undefined;
+  /** Stops the queue (waiting for jobs in progress) and closes the mail transport. */
   stop(): Promise<void>;
 }
 
-export function startBackgroundJobs(ctx: AppContext, log: Logger): BackgroundJobs {
-  const reminders = everyInterval(
-    'reminders',
-    REMINDER_INTERVAL_MS,
-    async () => {
-      const result = await sendDueReminders(ctx.db, { baseUrl: ctx.config.baseUrl });
-      if (result.reminders) log.info({ ...result }, 'case reminders queued');
-      const rounds = await sendRoundReminders(ctx.db, { baseUrl: ctx.config.baseUrl });
-      if (rounds.reminders) log.info({ ...rounds }, 'follow-up round reminders queued');
-      const afterContact = await sendAfterContactQuestions(ctx.db, { baseUrl: ctx.config.baseUrl });
-      if (afterContact.mails) log.info({ ...afterContact }, 'after-contact questions queued');
-      // Reminders just queued need not wait for the next delivery round.
-      if (result.mails || rounds.mails || afterContact.mails) await mail?.runOnce();
+/** Never two runs of one task at once in this process (a queue job and a runOnce, say). */
+function oneAtATime(task: () => Promise<void>): BackgroundJob {
+  let running: Promise<void> | undefined;
+  return {
+    runOnce() {
+      running ??= task().finally(() => {
+        running = undefined;
+      });
+      return running;
     },
-    log,
-    5_000,
-  );
-  const mail = startMailDelivery(ctx.db, ctx.config, log);
+  };
+}
+
+/**
+ * Starts the job queue on `database` with every job, or with `{ kind: 'none' }` only prepares the
+ * tasks (tests run them with runOnce).
+ */
+export async function startBackgroundJobs(
+  ctx: AppContext,
+  log: QueueLogger,
+  database: QueueDatabase,
+  options: Parameters<typeof startJobQueue>[3] = {},
+): Promise<BackgroundJobs> {
+  const delivery = mailDeliveryTask(ctx.db, ctx.config, log);
+  const mail = delivery ? oneAtATime(() => delivery.run()) : undefined;
+  const now = () => ctx.now?.() ?? new Date();
+  const reminders = oneAtATime(async () => {
+    const result = await sendDueReminders(ctx.db, { baseUrl: ctx.config.baseUrl });
+    if (result.reminders) log.info({ ...result }, 'case reminders queued');
+    const rounds = await sendRoundReminders(ctx.db, { baseUrl: ctx.config.baseUrl });
+    if (rounds.reminders) log.info({ ...rounds }, 'follow-up round reminders queued');
+    const afterContact = await sendAfterContactQuestions(ctx.db, { baseUrl: ctx.config.baseUrl });
+    if (afterContact.mails) log.info({ ...afterContact }, 'after-contact questions queued');
+    // Reminders just queued need not wait for the next delivery job.
+    if (result.mails || rounds.mails || afterContact.mails) await mail?.runOnce();
+  });
   // Counters whose window has ended count nothing; deleting them keeps the table small.
-  const rateLimitCleanup = everyInterval(
-    'rate-limit-cleanup',
-    RATE_LIMIT_CLEANUP_INTERVAL_MS,
-    async () => {
-      await deleteExpiredRateLimits(ctx.db);
-    },
-    log,
-    60_000,
-  );
-  const kolada = everyInterval(
-    'kolada-nightly',
-    KOLADA_CHECK_INTERVAL_MS,
-    async () => {
-      const result = await refreshNightly(ctx.db, ctx.now?.() ?? new Date());
-      if (result.error) log.error({ error: result.error }, 'kolada nightly refresh failed');
-      else if (result.ran) log.info({ stored: result.stored, revised: result.revised }, 'kolada nightly refresh done');
-    },
-    log,
-    120_000,
-  );
-  const retention = everyInterval(
-    'retention-nightly',
-    RETENTION_CHECK_INTERVAL_MS,
-    async () => {
-      const result = await runRetentionNightly(ctx.db, ctx.now?.() ?? new Date());
-      if (result.error) log.error({ error: result.error }, 'retention nightly run failed');
-      else if (result.ran)
-        log.info(
-          { tenants: result.runs.length, cleared: result.runs.reduce((a, r) => a + r.clearedCases, 0) },
-          'retention nightly run done',
-        );
-    },
-    log,
-    180_000,
-  );
+  const rateLimitCleanup = oneAtATime(() => deleteExpiredRateLimits(ctx.db).then(() => {}));
+  const kolada = oneAtATime(async () => {
+    const result = await refreshNightly(ctx.db, now());
+    if (result.error) log.error({ error: result.error }, 'kolada nightly refresh failed');
+    else if (result.ran) log.info({ stored: result.stored, revised: result.revised }, 'kolada nightly refresh done');
+  });
+  const retention = oneAtATime(async () => {
+    const result = await runRetentionNightly(ctx.db, now());
+    if (result.error) log.error({ error: result.error }, 'retention nightly run failed');
+    else if (result.ran)
+      log.info({ tenants: result.runs.length, cleared: result.runs.reduce((a, r) => a + r.clearedCases, 0) }, 'retention nightly run done');
+  });
+
+  const jobs: ScheduledJob[] = [
+    { name: 'reminders', cron: SCHEDULES.reminders, run: reminders.runOnce },
+    { name: 'rate-limit-cleanup', cron: SCHEDULES.rateLimitCleanup, run: rateLimitCleanup.runOnce },
+    { name: 'kolada-nightly', cron: SCHEDULES.kolada, catchUp: true, run: kolada.runOnce },
+    { name: 'retention-nightly', cron: SCHEDULES.retention, catchUp: true, run: retention.runOnce },
+    ...(mail ? [{ name: 'mail-delivery', cron: SCHEDULES.mail, run: mail.runOnce }] : []),
+  ];
+  const queue = database.kind === 'none' ? undefined : await startJobQueue(database, jobs, log, options);
   return {
     reminders,
     mail,
     rateLimitCleanup,
     kolada,
     retention,
+    queue,
     async stop() {
-      await Promise.all([reminders.stop(), mail?.stop(), rateLimitCleanup.stop(), kolada.stop()]);
-      await retention.stop();
+      await queue?.stop();
+      delivery?.close();
     },
   };
 }

@@ -136,7 +136,8 @@ describe('case reminders', () => {
   it.skipIf(usingPostgres)('runs from the background job and stops cleanly', async () => {
     const s = await setup();
     const c = await newCase(s.agent);
-    const jobs = startBackgroundJobs(t.ctx, { info: () => {}, error: () => {} });
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    const jobs = await startBackgroundJobs(t.ctx, quiet, { kind: 'none' });
     expect(jobs.mail).toBeUndefined(); // no SMTP_URL: mail stays in the outbox
     await jobs.reminders.runOnce();
     await jobs.stop();
@@ -145,7 +146,7 @@ describe('case reminders', () => {
     expect(today).toHaveLength(0);
     // …but the job ran: a case made due today is picked up by the next run.
     await t.db.updateTable('cases').set({ first_response_due: c.receivedDate }).where('id', '=', c.id).execute();
-    const again = startBackgroundJobs(t.ctx, { info: () => {}, error: () => {} });
+    const again = await startBackgroundJobs(t.ctx, quiet, { kind: 'none' });
     await again.reminders.runOnce();
     await again.stop();
     expect(await t.db.selectFrom('reminder_sent').select('state').where('case_id', '=', c.id).execute()).toEqual([

@@ -1,0 +1,192 @@
+// The job queue (pg-boss) on the database under test — the embedded PGlite, or PostgreSQL with
+// TEST_DATABASE_URL: schedules are read in Europe/Stockholm (pg-boss's TestClock moves time), a
+// job sent before a restart runs after it, and two instances on one PostgreSQL, each sending and
+// working the same jobs, deliver every e-mail to a real SMTP server on loopback exactly once.
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { TestClock } from 'pg-boss';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestTenant, createTestUser, openTestDatabase, usingPostgres } from '../../../test/helpers.ts';
+import type { DatabaseHandle } from '../../db/database.ts';
+import { createCase } from '../cases/cases.service.ts';
+import { createCategory } from '../cases/categories.service.ts';
+import { deliverPendingMail, smtpTransport } from '../mail/mail.delivery.ts';
+import { createUnit } from '../org/org.service.ts';
+import { type JobQueue, type QueueDatabase, type ScheduledJob, startJobQueue } from './job-queue.ts';
+import { sendTenantReminders } from './reminders.service.ts';
+
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+let handle: DatabaseHandle;
+const queues: JobQueue[] = [];
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  for (const q of queues) await q.stop(2_000).catch(() => {});
+  await handle.close();
+});
+
+/** Each test its own pg-boss schema: test files share one PostgreSQL database. */
+const schema = () => `pgboss_t${randomBytes(4).toString('hex')}`;
+
+function database(h: DatabaseHandle): Exclude<QueueDatabase, { kind: 'none' }> {
+  if (h.kind === 'postgres') return { kind: 'postgres', databaseUrl: process.env.TEST_DATABASE_URL ?? '' };
+  if (!h.pglite) throw new Error('no PGlite');
+  return { kind: 'pglite', db: h.db, pglite: h.pglite };
+}
+
+async function start(jobs: ScheduledJob[], options: Parameters<typeof startJobQueue>[3], h = handle): Promise<JobQueue> {
+  const q = await startJobQueue(database(h), jobs, quiet, { pollingIntervalSeconds: 0.5, ...options });
+  queues.push(q);
+  return q;
+}
+
+async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe(`the job queue on ${usingPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
+  it('runs a nightly job at its hour in Europe/Stockholm, not at that hour in UTC', async () => {
+    // 02:58:30 in Stockholm on a winter night (UTC+1).
+    const clock = new TestClock('2026-12-03T01:58:30Z');
+    const ran: string[] = [];
+    const job = (name: string, cron: string): ScheduledJob => ({
+      name,
+      cron,
+      run: async () => {
+        ran.push(`${name}@${new Date(clock.now()).toISOString().slice(11, 16)}`);
+      },
+    });
+    const s = schema();
+    const q = await start([job('at-three', '0 3 * * *'), job('at-three-utc', '0 4 * * *'), job('at-two', '0 2 * * *')], {
+      schema: s,
+      clock,
+    });
+    const schedules = await q.boss.getSchedules();
+    expect(schedules.map((x) => x.timezone)).toEqual(['Europe/Stockholm', 'Europe/Stockholm', 'Europe/Stockholm']);
+    // Through 03:00 Stockholm (02:00 UTC), in steps the workers poll within.
+    for (let i = 0; i < 12; i++) await clock.tick(15_000);
+    await until(() => ran.length >= 1);
+    for (let i = 0; i < 4; i++) await clock.tick(1_000);
+    expect(ran.map((r) => r.split('@')[0])).toEqual(['at-three']);
+    expect(ran[0].split('@')[1] >= '02:00').toBe(true);
+    await q.stop(2_000);
+  }, 60_000);
+
+  it('keeps a job sent before a restart and runs it after', async () => {
+    const s = schema();
+    let runs = 0;
+    const job: ScheduledJob = {
+      name: 'once-sent',
+      cron: '0 0 1 1 *',
+      run: async () => {
+        runs++;
+      },
+    };
+    // The first instance never polls again (its clock does not move) and stops with the job queued.
+    // Its clock is in the past, so the job is due at once for the next instance.
+    const first = await start([job], { schema: s, clock: new TestClock('2026-01-01T00:00:00Z') });
+    await first.runNow('once-sent');
+    await first.stop(2_000);
+    expect(runs).toBe(0);
+    await start([job], { schema: s });
+    await until(() => runs === 1);
+  }, 60_000);
+});
+
+describe.skipIf(!usingPostgres)('two instances on one PostgreSQL, through the queue', () => {
+  const received: string[] = [];
+  let smtp: SMTPServer;
+  let smtpUrl: string;
+  let second: DatabaseHandle;
+  beforeAll(async () => {
+    second = await openTestDatabase();
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, _session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const id = /X-Insyn-Message-Id: (\S+)/i.exec(Buffer.concat(chunks).toString('utf8'))?.[1];
+          received.push(id ?? '?');
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await second?.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  it('send every receipt and reminder once', async () => {
+    const tt = await createTestTenant(handle.db, 'Köinstanskommun');
+    const unit = await createUnit(tt.system, { name: 'Gator', kind: 'unit', parentId: tt.rootId }, { db: handle.db });
+    await createCategory(tt.system, { code: 'gator', name: 'Gator', unitId: unit.id }, { db: handle.db });
+    await createTestUser(handle.db, tt, [{ role: 'officer', unitId: unit.id }]);
+    const agent = await createTestUser(handle.db, tt, [{ role: 'agent' }]);
+    const cases = [];
+    for (let i = 0; i < 6; i++) {
+      const db = i % 2 ? handle.db : second.db;
+      const input = {
+        type: 'error_report',
+        channel: 'phone',
+        category: 'gator',
+        message: `Hål ${i}`,
+        contact: { email: `b${i}@example.org` },
+      };
+      cases.push((await createCase(agent.actor, input, { db })).case);
+    }
+    const today = cases[0].firstResponseDue;
+    const s = schema();
+    const done = { remind: 0, deliver: 0 };
+    const instance = (h: DatabaseHandle): ScheduledJob[] => {
+      const transport = smtpTransport(smtpUrl);
+      return [
+        {
+          name: 'remind',
+          cron: '0 0 1 1 *',
+          run: async () => {
+            await sendTenantReminders(h.db, tt.tenant.id, today, 'https://insyn.example.se');
+            done.remind++;
+          },
+        },
+        {
+          name: 'deliver',
+          cron: '0 0 1 1 *',
+          run: async () => {
+            await deliverPendingMail(h.db, transport, { baseUrl: 'https://insyn.example.se', tenantId: tt.tenant.id });
+            done.deliver++;
+          },
+        },
+      ];
+    };
+    const a = await start(instance(handle), { schema: s });
+    const b = await start(instance(second), { schema: s }, second);
+    // Both instances' schedules firing at once, twice over: every job sent by both, and each job
+    // worked by whichever instance fetched it.
+    for (let round = 1; round <= 2; round++) {
+      await Promise.all([a.runNow('remind'), b.runNow('remind')]);
+      await until(() => done.remind === 2 * round);
+      await Promise.all([a.runNow('deliver'), b.runNow('deliver'), a.runNow('deliver'), b.runNow('deliver')]);
+      await until(() => done.deliver === 4 * round);
+    }
+    const outbox = () => handle.db.selectFrom('mail_outbox').select(['id', 'status']).where('tenant_id', '=', tt.tenant.id).execute();
+    // Six receipts and, the first response being due today, the officer's reminders.
+    const mails = await outbox();
+    expect(mails.length).toBeGreaterThan(6);
+    expect(mails.filter((m) => m.status !== 'sent')).toEqual([]);
+    const ids = mails.map((m) => m.id).sort();
+    expect([...received].filter((id) => ids.includes(id)).sort()).toEqual(ids);
+  }, 90_000);
+});
