@@ -40,7 +40,7 @@ describe('resident asks a question and an officer answers it', () => {
     // The receipt: case number, a real date, the private link.
     const panel = await page.locator('.panel').textContent();
     expect(panel).toMatch(/\d{4}-\d{5}/);
-    expect(panel).toMatch(/senast \w+dag \d{1,2} \w+ \d{4}/);
+    expect(panel).toMatch(/senast \p{L}+dag \d{1,2} \p{L}+ \d{4}/u);
     trackingUrl = page.url().split('?')[0];
     expect(trackingUrl).toContain('/cases/track/');
     // Resident text is shown as text, never as HTML.

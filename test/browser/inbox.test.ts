@@ -113,7 +113,7 @@ describe('the officer searches the inbox and the resident follows up on a closed
     await page.selectOption('#category', 'gator');
     await expect
       .poll(() => page.locator('#intake-preview').textContent())
-      .toMatch(/^Ansvarig: .+\. Återkoppling senast \w+ \d{1,2} \w+ \d{4}/);
+      .toMatch(/^Ansvarig: .+\. Återkoppling senast \p{L}+ \d{1,2} \p{L}+ \d{4}/u);
     await expectNoAxeViolations(page);
     await context.close();
   });

@@ -308,7 +308,8 @@ describe('response templates on the case page', () => {
       .where('case_id', '=', c.id)
       .where('kind', '=', 'first_response')
       .executeTakeFirstOrThrow();
-    expect(event.body).toMatch(new RegExp(`^Ärende ${c.caseNumber}: svar senast \\w+ \\d{1,2} \\w+ \\d{4}\\. /Test `));
+    // Weekday and month in Swedish letters (måndag, lördag, söndag: \w would miss them).
+    expect(event.body).toMatch(new RegExp(`^Ärende ${c.caseNumber}: svar senast \\p{L}+ \\d{1,2} \\p{L}+ \\d{4}\\. /Test `, 'u'));
     const mail = await t.db
       .selectFrom('mail_outbox')
       .select('body')
