@@ -1,6 +1,4 @@
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createTestContext,
@@ -11,47 +9,13 @@ import {
   loginCookies,
   type TestContext,
 } from '../../../test/helpers.ts';
+import { startSmtp, type TestSmtp } from '../../../test/smtp.ts';
 import { formatLongDate } from '../../web/i18n.ts';
 import { createCase } from '../cases/cases.service.ts';
 import { createCategory } from '../cases/categories.service.ts';
 import { CLAIM_LEASE_SECONDS, deliverPendingMail, MAX_ATTEMPTS, type MailTransport, smtpTransport } from './mail.delivery.ts';
 import { claimPendingMail } from './mail.repo.ts';
 import { enqueueMail } from './mail.service.ts';
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startSmtp(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 function decodeQuotedPrintable(raw: string): string {
   const body = raw.slice(raw.indexOf('\r\n\r\n') + 4).replace(/=\r\n/g, '');
@@ -75,7 +39,7 @@ async function statusOf(t: TestContext, id: string) {
 
 describe('mail delivery', () => {
   let t: TestContext;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: TestSmtp;
   beforeAll(async () => {
     smtp = await startSmtp();
     t = await createTestContext({ SMTP_URL: smtp.url, BASE_URL: 'https://insyn.example.se' });

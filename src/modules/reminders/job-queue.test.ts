@@ -3,16 +3,13 @@
 // job sent before a restart runs after it, and two instances on one PostgreSQL, each sending and
 // working the same jobs, deliver every e-mail to a real SMTP server on loopback exactly once.
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { TestClock } from 'pg-boss';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTenant, createTestUser, openTestDatabase, usingPostgres } from '../../../test/helpers.ts';
+import { openTestDatabase, usingPostgres } from '../../../test/helpers.ts';
+import { startSmtp, type TestSmtp } from '../../../test/smtp.ts';
+import { twoInstanceWorld } from '../../../test/two-instance-world.ts';
 import type { DatabaseHandle } from '../../db/database.ts';
-import { createCase } from '../cases/cases.service.ts';
-import { createCategory } from '../cases/categories.service.ts';
 import { deliverPendingMail, smtpTransport } from '../mail/mail.delivery.ts';
-import { createUnit } from '../org/org.service.ts';
 import { type JobQueue, type QueueDatabase, type ScheduledJob, startJobQueue } from './job-queue.ts';
 import { sendTenantReminders } from './reminders.service.ts';
 
@@ -101,57 +98,24 @@ describe(`the job queue on ${usingPostgres ? 'PostgreSQL' : 'the embedded databa
 });
 
 describe.skipIf(!usingPostgres)('two instances on one PostgreSQL, through the queue', () => {
-  const received: string[] = [];
-  let smtp: SMTPServer;
-  let smtpUrl: string;
+  let smtp: TestSmtp;
   let second: DatabaseHandle;
   beforeAll(async () => {
     second = await openTestDatabase();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          const id = /X-Insyn-Message-Id: (\S+)/i.exec(Buffer.concat(chunks).toString('utf8'))?.[1];
-          received.push(id ?? '?');
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    smtp = await startSmtp();
   });
   afterAll(async () => {
     await second?.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp?.close();
   });
 
   it('send every receipt and reminder once', async () => {
-    const tt = await createTestTenant(handle.db, 'Köinstanskommun');
-    const unit = await createUnit(tt.system, { name: 'Gator', kind: 'unit', parentId: tt.rootId }, { db: handle.db });
-    await createCategory(tt.system, { code: 'gator', name: 'Gator', unitId: unit.id }, { db: handle.db });
-    await createTestUser(handle.db, tt, [{ role: 'officer', unitId: unit.id }]);
-    const agent = await createTestUser(handle.db, tt, [{ role: 'agent' }]);
-    const cases = [];
-    for (let i = 0; i < 6; i++) {
-      const db = i % 2 ? handle.db : second.db;
-      const input = {
-        type: 'error_report',
-        channel: 'phone',
-        category: 'gator',
-        message: `Hål ${i}`,
-        contact: { email: `b${i}@example.org` },
-      };
-      cases.push((await createCase(agent.actor, input, { db })).case);
-    }
+    const { tt, cases } = await twoInstanceWorld(handle.db, second.db, 'Köinstanskommun');
     const today = cases[0].firstResponseDue;
     const s = schema();
     const done = { remind: 0, deliver: 0 };
     const instance = (h: DatabaseHandle): ScheduledJob[] => {
-      const transport = smtpTransport(smtpUrl);
+      const transport = smtpTransport(smtp.url);
       return [
         {
           name: 'remind',
@@ -187,6 +151,7 @@ describe.skipIf(!usingPostgres)('two instances on one PostgreSQL, through the qu
     expect(mails.length).toBeGreaterThan(6);
     expect(mails.filter((m) => m.status !== 'sent')).toEqual([]);
     const ids = mails.map((m) => m.id).sort();
-    expect([...received].filter((id) => ids.includes(id)).sort()).toEqual(ids);
+    const delivered = smtp.received.map((r) => /X-Insyn-Message-Id: (\S+)/i.exec(r.raw)?.[1] ?? '?');
+    expect(delivered.filter((id) => ids.includes(id)).sort()).toEqual(ids);
   }, 90_000);
 });
