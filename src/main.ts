@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { describeDemoUsers, seedDemo } from './db/seed/demo.ts';
 import { buildApp } from './http/app.ts';
+import { warmPortalStartPages } from './modules/portal/portal.warm.ts';
 import { warmPublicPromisePages } from './modules/promises/promises.warm.ts';
 import { startBackgroundJobs } from './modules/reminders/background-jobs.ts';
 import { warmPublishedReports } from './modules/reports/reports.warm.ts';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
 
   // Before the port opens (and so before /health answers): the public pages' first render.
   await warmPublicPromisePages(app, db, { log: app.log });
+  await warmPortalStartPages(app, db, { log: app.log });
   await app.listen({ port: config.port, host: config.host });
   // After the port opens, in the background: the print worker and Chromium start, and the
   // published reports' DOCX files are built and kept.

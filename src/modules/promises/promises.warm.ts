@@ -6,15 +6,11 @@
 // visitor waits for a summary to be computed.
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.ts';
+import { type WarmUpReport, warmPages } from '../../http/warm-up.ts';
 import { listTenants } from '../tenants/tenants.service.ts';
 import { publishedPromises } from './promises.public.data.ts';
 
-export interface WarmUpReport {
-  pages: number;
-  ms: number;
-  /** Promises left unwarmed when the time limit was reached. */
-  skipped: number;
-}
+export type { WarmUpReport };
 
 /** Renders the public promise pages once; stops (without failing) after `limitMs`. */
 export async function warmPublicPromisePages(
@@ -22,22 +18,9 @@ export async function warmPublicPromisePages(
   db: Db,
   { limitMs = 60_000, log }: { limitMs?: number; log?: FastifyBaseLogger } = {},
 ): Promise<WarmUpReport> {
-  const start = performance.now();
-  let pages = 0;
-  let skipped = 0;
+  const urls: string[] = [];
   for (const tenant of await listTenants(db)) {
-    const promises = await publishedPromises(db, tenant.id);
-    for (const promise of promises) {
-      if (performance.now() - start > limitMs) {
-        skipped++;
-        continue;
-      }
-      const res = await app.inject({ method: 'GET', url: `/${tenant.slug}/promises/${promise.id}` });
-      if (res.statusCode === 200) pages++;
-      else log?.warn({ tenant: tenant.slug, promise: promise.id, status: res.statusCode }, 'warm-up: public promise page failed');
-    }
+    for (const promise of await publishedPromises(db, tenant.id)) urls.push(`/${tenant.slug}/promises/${promise.id}`);
   }
-  const ms = performance.now() - start;
-  log?.info({ pages, skipped, ms: Math.round(ms) }, 'warm-up: public promise pages rendered');
-  return { pages, ms, skipped };
+  return warmPages(app, urls, { limitMs, log, what: 'public promise pages' });
 }
