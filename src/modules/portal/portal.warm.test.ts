@@ -29,8 +29,14 @@ describe('public start pages at start', () => {
       headers: { 'user-agent': 'Mozilla/5.0 (Linux; Android 14)' },
     });
     expect(visit.statusCode).toBe(200);
+    // The page-view hook runs as the response ends, which may be after inject resolves: wait for it.
+    let counted = await views();
+    for (let i = 0; counted.length === 0 && i < 100; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      counted = await views();
+    }
     // One view: the visitor's (the warm-up's request, had it been counted, would be a second).
-    expect(await views()).toEqual([{ path: `/${tt.tenant.slug}`, views: 1 }]);
+    expect(counted).toEqual([{ path: `/${tt.tenant.slug}`, views: 1 }]);
     const none = await warmPortalStartPages(t.app, t.db, { ...only, limitMs: -1 });
     expect(none).toMatchObject({ pages: 0, skipped: 1 });
   });

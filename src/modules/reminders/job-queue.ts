@@ -52,8 +52,11 @@ export async function startJobQueue(
   database: Exclude<QueueDatabase, { kind: 'none' }>,
   jobs: readonly ScheduledJob[],
   log: QueueLogger,
-  /** `schema`: tests give each run its own; `clock`: pg-boss's TestClock, so a test can move time. */
-  options: { schema?: string; pollingIntervalSeconds?: number; clock?: Clock } = {},
+  /**
+   * `schema`: tests give each run its own; `clock`: pg-boss's TestClock, so a test can move time;
+   * `work: false`: an instance that only schedules and sends (it fetches no jobs).
+   */
+  options: { schema?: string; pollingIntervalSeconds?: number; clock?: Clock; work?: boolean } = {},
 ): Promise<JobQueue> {
   const started = performance.now();
   const common: ConstructorOptions = {
@@ -73,6 +76,7 @@ export async function startJobQueue(
     // `singleton`: one active job of a kind across every instance; a slow round is never overlapped.
     await boss.createQueue(job.name, { policy: 'singleton', retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 });
     await boss.schedule(job.name, job.cron, null, { tz: JOB_TIME_ZONE, ...(job.catchUp ? { missed: 'once' as const } : {}) });
+    if (options.work === false) continue;
     await boss.work(job.name, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 }, async (batch) => {
       for (const _ of batch) {
         try {
