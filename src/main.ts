@@ -1,6 +1,6 @@
 // Start: config → database → migrate → (demo data) → HTTP server, and a graceful shutdown.
 import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { openDatabase, REPLICA_RETRY_MS } from './db/database.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { describeDemoUsers, seedDemo } from './db/seed/demo.ts';
@@ -8,6 +8,7 @@ import { buildApp } from './http/app.ts';
 import { warmPortalStartPages } from './modules/portal/portal.warm.ts';
 import { warmPublicPromisePages } from './modules/promises/promises.warm.ts';
 import { startBackgroundJobs } from './modules/reminders/background-jobs.ts';
+import { queueDatabaseFor } from './modules/reminders/job-queue.ts';
 import { warmPublishedReports } from './modules/reports/reports.warm.ts';
 
 async function main(): Promise<void> {
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ db, readDb, dbKind: handle.kind, config });
   reportConnectionError = (error) => app.log.warn({ err: error }, 'database connection lost; the pool reconnects');
   reportReplicaUnavailable = (error) =>
-    app.log.warn({ err: error }, 'read replica cannot be reached: public pages read from the primary for 30 s');
+    app.log.warn({ err: error }, `read replica cannot be reached: public pages read from the primary for ${REPLICA_RETRY_MS / 1000} s`);
   app.log.info({ database: handle.kind, readReplica: Boolean(readDb), applied: migrations.applied }, 'database ready');
   if (config.seedDemo) {
     const report = await seedDemo(db);
@@ -36,13 +37,7 @@ async function main(): Promise<void> {
 
   // The job queue (pg-boss) on the same database: its own small pool on PostgreSQL, the app's one
   // connection on the embedded database.
-  const queueDatabase =
-    config.databaseUrl !== undefined
-      ? { kind: 'postgres' as const, databaseUrl: config.databaseUrl }
-      : handle.pglite
-        ? { kind: 'pglite' as const, db, pglite: handle.pglite }
-        : ({ kind: 'none' } as const);
-  const jobs = await startBackgroundJobs({ db, dbKind: handle.kind, config }, app.log, queueDatabase);
+  const jobs = await startBackgroundJobs({ db, dbKind: handle.kind, config }, app.log, queueDatabaseFor(handle, config.databaseUrl));
 
   let closing = false;
   const shutdown = async (signal: string) => {

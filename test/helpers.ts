@@ -126,6 +126,15 @@ export async function createTestUser(db: Db, t: TestTenant, grants: { role: Role
   return { id: user.id, email, password, actor, token, auth: { authorization: `Bearer ${token}` } };
 }
 
+/** Waits until `check` holds, asking every 50 ms; throws `message` after `ms`. */
+export async function eventually(check: () => boolean | Promise<boolean>, ms = 15_000, message = 'timed out'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(message);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 let clients = 0;
 /** A client address no other call got (198.18.0.0/15, the benchmarking range). */
 export function newClientAddress(): string {

@@ -5,7 +5,7 @@
 // and with the replica stopped they fall back to the primary. Runs with the PostgreSQL run.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestTenant, createTestUser, testConfig, usingPostgres } from '../../test/helpers.ts';
+import { createTestTenant, createTestUser, eventually, testConfig, usingPostgres } from '../../test/helpers.ts';
 import { type ReplicaCluster, replicaClusterUnavailable, startReplicaCluster } from '../../test/replica-cluster.ts';
 import { buildApp } from '../http/app.ts';
 import type { App } from '../http/context.ts';
@@ -43,14 +43,6 @@ async function replicaHas(caseNumber: string): Promise<boolean> {
   return row.rows[0].n === 1;
 }
 
-async function eventually(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('the replica did not catch up');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe.skipIf(Boolean(unavailable))('a streaming read replica for public pages', () => {
   it('public reads go to the replica, staff reads to the primary, and nothing public writes', async () => {
     const readDb = handle.readDb;
@@ -72,7 +64,7 @@ describe.skipIf(Boolean(unavailable))('a streaming read replica for public pages
     };
 
     const first = await file('Hål i gatan');
-    await eventually(() => replicaHas(first.caseNumber));
+    await eventually(() => replicaHas(first.caseNumber), 10_000, 'the replica did not catch up');
     expect(await listed()).toEqual([first.caseNumber]);
 
     // Replay paused: the primary moves on, the replica (and so the public listing) does not.
@@ -113,7 +105,7 @@ describe.skipIf(Boolean(unavailable))('a streaming read replica for public pages
         expect(res.statusCode, url).toBe(200);
       }
       await sql`SELECT pg_wal_replay_resume()`.execute(readDb);
-      await eventually(() => replicaHas(second.caseNumber));
+      await eventually(() => replicaHas(second.caseNumber), 10_000, 'the replica did not catch up');
       expect(await listed()).toEqual([second.caseNumber, first.caseNumber]);
     } finally {
       await sql`SELECT pg_wal_replay_resume()`.execute(readDb).catch(() => {});

@@ -1,7 +1,7 @@
 // The start-up warm-up renders each municipality's start page once, and the page counter does not
 // take the warm-up for a reader; a visitor's request after it is counted as before.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createTestTenant, type TestContext } from '../../../test/helpers.ts';
+import { createTestContext, createTestTenant, eventually, type TestContext } from '../../../test/helpers.ts';
 import { portalCounter } from './portal.routes.ts';
 import { warmPortalStartPages } from './portal.warm.ts';
 
@@ -30,13 +30,9 @@ describe('public start pages at start', () => {
     });
     expect(visit.statusCode).toBe(200);
     // The page-view hook runs as the response ends, which may be after inject resolves: wait for it.
-    let counted = await views();
-    for (let i = 0; counted.length === 0 && i < 100; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      counted = await views();
-    }
+    await eventually(async () => (await views()).length > 0, 5_000);
     // One view: the visitor's (the warm-up's request, had it been counted, would be a second).
-    expect(counted).toEqual([{ path: `/${tt.tenant.slug}`, views: 1 }]);
+    expect(await views()).toEqual([{ path: `/${tt.tenant.slug}`, views: 1 }]);
     const none = await warmPortalStartPages(t.app, t.db, { ...only, limitMs: -1 });
     expect(none).toMatchObject({ pages: 0, skipped: 1 });
   });

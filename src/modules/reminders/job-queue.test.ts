@@ -5,12 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { TestClock } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, usingPostgres } from '../../../test/helpers.ts';
+import { eventually, openTestDatabase, usingPostgres } from '../../../test/helpers.ts';
 import { startSmtp, type TestSmtp } from '../../../test/smtp.ts';
 import { twoInstanceWorld } from '../../../test/two-instance-world.ts';
 import type { DatabaseHandle } from '../../db/database.ts';
 import { deliverPendingMail, smtpTransport } from '../mail/mail.delivery.ts';
-import { type JobQueue, type QueueDatabase, type ScheduledJob, startJobQueue } from './job-queue.ts';
+import { type JobQueue, queueDatabaseFor, type ScheduledJob, startJobQueue } from './job-queue.ts';
 import { sendTenantReminders } from './reminders.service.ts';
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
@@ -28,24 +28,13 @@ afterAll(async () => {
 /** Each test its own pg-boss schema: test files share one PostgreSQL database. */
 const schema = () => `pgboss_t${randomBytes(4).toString('hex')}`;
 
-function database(h: DatabaseHandle): Exclude<QueueDatabase, { kind: 'none' }> {
-  if (h.kind === 'postgres') return { kind: 'postgres', databaseUrl: process.env.TEST_DATABASE_URL ?? '' };
-  if (!h.pglite) throw new Error('no PGlite');
-  return { kind: 'pglite', db: h.db, pglite: h.pglite };
-}
-
 async function start(jobs: ScheduledJob[], options: Parameters<typeof startJobQueue>[3], h = handle): Promise<JobQueue> {
-  const q = await startJobQueue(database(h), jobs, quiet, { pollingIntervalSeconds: 0.5, ...options });
+  const q = await startJobQueue(queueDatabaseFor(h, process.env.TEST_DATABASE_URL), jobs, quiet, {
+    pollingIntervalSeconds: 0.5,
+    ...options,
+  });
   queues.push(q);
   return q;
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe(`the job queue on ${usingPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
@@ -69,7 +58,7 @@ describe(`the job queue on ${usingPostgres ? 'PostgreSQL' : 'the embedded databa
     expect(schedules.map((x) => x.timezone)).toEqual(['Europe/Stockholm', 'Europe/Stockholm', 'Europe/Stockholm']);
     // Through 03:00 Stockholm (02:00 UTC), in steps the workers poll within.
     for (let i = 0; i < 12; i++) await clock.tick(15_000);
-    await until(() => ran.length >= 1);
+    await eventually(() => ran.length >= 1);
     for (let i = 0; i < 4; i++) await clock.tick(1_000);
     expect(ran.map((r) => r.split('@')[0])).toEqual(['at-three']);
     expect(ran[0].split('@')[1] >= '02:00').toBe(true);
@@ -92,7 +81,7 @@ describe(`the job queue on ${usingPostgres ? 'PostgreSQL' : 'the embedded databa
     await first.stop(2_000);
     expect(runs).toBe(0);
     await start([job], { schema: s });
-    await until(() => runs === 1);
+    await eventually(() => runs === 1);
   }, 60_000);
 });
 
@@ -140,9 +129,9 @@ describe.skipIf(!usingPostgres)('two instances on one PostgreSQL, through the qu
     // worked by whichever instance fetched it.
     for (let round = 1; round <= 2; round++) {
       await Promise.all([a.runNow('remind'), b.runNow('remind')]);
-      await until(() => done.remind === 2 * round);
+      await eventually(() => done.remind === 2 * round);
       await Promise.all([a.runNow('deliver'), b.runNow('deliver'), a.runNow('deliver'), b.runNow('deliver')]);
-      await until(() => done.deliver === 4 * round);
+      await eventually(() => done.deliver === 4 * round);
     }
     const outbox = () => handle.db.selectFrom('mail_outbox').select(['id', 'status']).where('tenant_id', '=', tt.tenant.id).execute();
     // Six receipts and, the first response being due today, the officer's reminders.

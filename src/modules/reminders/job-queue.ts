@@ -6,7 +6,7 @@
 // the mail outbox's lease, the nightly runs' day key), so nothing is done twice even if a job is.
 import type { PGlite } from '@electric-sql/pglite';
 import { type Clock, type ConstructorOptions, fromPglite, PgBoss, type Db as QueueDb } from 'pg-boss';
-import type { Db } from '../../db/database.ts';
+import type { DatabaseHandle, Db } from '../../db/database.ts';
 
 export const JOB_TIME_ZONE = 'Europe/Stockholm';
 
@@ -20,6 +20,16 @@ export interface ScheduledJob {
 }
 
 export type QueueDatabase = { kind: 'postgres'; databaseUrl: string } | { kind: 'pglite'; db: Db; pglite: PGlite } | { kind: 'none' };
+
+/** Where the queue lives for an opened database: PostgreSQL at `databaseUrl`, or the embedded one itself. */
+export function queueDatabaseFor(handle: DatabaseHandle, databaseUrl: string | undefined): Exclude<QueueDatabase, { kind: 'none' }> {
+  if (handle.kind === 'postgres') {
+    if (!databaseUrl) throw new Error('queueDatabaseFor: PostgreSQL needs its URL');
+    return { kind: 'postgres', databaseUrl };
+  }
+  if (!handle.pglite) throw new Error('queueDatabaseFor: the embedded database has no PGlite instance');
+  return { kind: 'pglite', db: handle.db, pglite: handle.pglite };
+}
 
 export interface QueueLogger {
   info(obj: object, msg?: string): void;
