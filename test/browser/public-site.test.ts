@@ -67,7 +67,7 @@ describe('the public site', () => {
         if (!link) continue;
         const next = `${link.pathname}${link.search}`;
         if (/^\/(staff|static)\b/.test(link.pathname) || link.pathname.includes('/cases/track/')) continue;
-        if (/\.(csv|json|jsonld)$/.test(link.pathname) || link.pathname.endsWith('/logo')) {
+        if (/\.(csv|json|jsonld|docx|xlsx|pdf)$/.test(link.pathname) || link.pathname.endsWith('/logo')) {
           files.add(next);
           continue;
         }
