@@ -28,7 +28,7 @@ function rows(unit: string, overrides: { value?: string } = {}) {
 }
 
 async function file(r: ReturnType<typeof rows>): Promise<Buffer> {
-  return Buffer.from(await workbookOf(r as never).xlsx.writeBuffer());
+  return Buffer.from(await (await workbookOf(r as never)).xlsx.writeBuffer());
 }
 
 describe('plan import and export', () => {

@@ -3,10 +3,11 @@
 // number or code, and unchanged rows are left alone, so importing the same file twice changes
 // nothing. Everything is written in one transaction.
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.ts';
 import type { IndicatorDirection, ValueKind, WorkStatus } from '../../db/schema-goals.ts';
 import { AppError, type FieldError, invalid } from '../../http/errors.ts';
+import { newWorkbook } from '../../http/xlsx.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { isValidLocalDate } from '../calendar/calendar.ts';
@@ -54,7 +55,7 @@ const noSheets = (): Sheets => ({ areas: [], goals: [], indicators: [], values: 
 export async function importPlanXlsx(actor: Actor, planId: string, file: Buffer, { db }: { db: Db }): Promise<ImportResult> {
   requireDefine(actor);
   await getPlan(actor, planId, { db });
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(file as unknown as ExcelJS.Buffer);
   } catch (error) {

@@ -1,8 +1,9 @@
 // The XLSX template of a plan (and CSV per sheet): goal areas, direction goals, indicators, their
 // values and assignments. Exporting the current plan gives the same template filled in, so an
 // exported file imported again changes nothing.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Db } from '../../db/database.ts';
+import { newWorkbook } from '../../http/xlsx.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { listUnits } from '../org/org.service.ts';
 import * as assignmentsRepo from './assignments.repo.ts';
@@ -74,8 +75,8 @@ export async function exportPlanRows(actor: Actor, planId: string, { db }: { db:
   };
 }
 
-export function workbookOf(rows: Record<SheetKey, Cell[][]>): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+export async function workbookOf(rows: Record<SheetKey, Cell[][]>): Promise<ExcelJS.Workbook> {
+  const wb = await newWorkbook();
   for (const key of Object.keys(SHEETS) as SheetKey[]) {
     const sheet = wb.addWorksheet(SHEETS[key].name);
     sheet.addRow([...SHEETS[key].columns]);
@@ -86,10 +87,10 @@ export function workbookOf(rows: Record<SheetKey, Cell[][]>): ExcelJS.Workbook {
 }
 
 export async function exportPlanXlsx(actor: Actor, planId: string, ctx: { db: Db }): Promise<Buffer> {
-  return Buffer.from(await workbookOf(await exportPlanRows(actor, planId, ctx)).xlsx.writeBuffer());
+  return Buffer.from(await (await workbookOf(await exportPlanRows(actor, planId, ctx))).xlsx.writeBuffer());
 }
 
 export async function exportPlanCsv(actor: Actor, planId: string, sheet: SheetKey, ctx: { db: Db }): Promise<Buffer> {
-  const wb = workbookOf(await exportPlanRows(actor, planId, ctx));
+  const wb = await workbookOf(await exportPlanRows(actor, planId, ctx));
   return Buffer.from(await wb.csv.writeBuffer({ sheetName: SHEETS[sheet].name, formatterOptions: { delimiter: ';' } }));
 }

@@ -153,7 +153,7 @@ function rows(unit: string) {
     assignments: [],
   };
 }
-const xlsx = async (unit: string) => Buffer.from(await workbookOf(rows(unit) as never).xlsx.writeBuffer());
+const xlsx = async (unit: string) => Buffer.from(await (await workbookOf(rows(unit) as never)).xlsx.writeBuffer());
 
 describe('the plan import page', () => {
   it('imports an XLSX file, then the same file changes nothing; errors name sheet, row and column and store nothing', async () => {

@@ -4,7 +4,7 @@
 // gets its own context. Where Chromium is missing, `available` is false and callers say so.
 // Driven from the print worker thread (report.printer.ts), not from the request thread.
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 const LAUNCH_ARGS = [
   '--no-sandbox',
@@ -30,7 +30,8 @@ export function createChromium(executablePath: string): Chromium {
   let browser: Promise<Browser> | null = null;
   const open = () => {
     if (!browser) {
-      browser = chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS });
+      // playwright-core is loaded on first use (importing it costs ~500 ms of every start).
+      browser = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS }));
       browser.catch(() => {
         browser = null;
       });

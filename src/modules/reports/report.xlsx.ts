@@ -1,7 +1,7 @@
 // The report's tables as an XLSX workbook (exceljs): a first sheet that says what the workbook
 // is, then one sheet per table with numbers stored as numbers and a number format (never as
 // text), dates as dates, the header row frozen and an autofilter on it.
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../http/xlsx.ts';
 import { type Column, layoutReport, tablesOf, titlePage } from './report.layout.ts';
 import type { ReportModel } from './report.model.ts';
 
@@ -12,7 +12,7 @@ function numFmt(column: Column, rowDecimals: number): string {
 }
 
 export async function reportXlsx(m: ReportModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   wb.title = m.title;
   wb.creator = `${m.tenantName}, ${m.board.name}`;
   wb.subject = m.periodName;

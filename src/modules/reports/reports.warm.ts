@@ -6,6 +6,7 @@
 // port opens at once, and a request that comes first simply builds the file itself.
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.ts';
+import { warmPages } from '../../http/warm-up.ts';
 import { listTenants } from '../tenants/tenants.service.ts';
 import { listPublishedReports } from './reports.service.ts';
 
@@ -18,21 +19,17 @@ export async function warmPublishedReports(
   { log }: { log?: FastifyBaseLogger } = {},
 ): Promise<{ files: number; ms: number }> {
   const start = performance.now();
-  let files = 0;
   try {
+    const urls: string[] = [];
     for (const tenant of await listTenants(db)) {
       const published = (await listPublishedReports(db, tenant.id)).slice(0, WARM_PER_TENANT);
-      for (const report of published) {
-        const res = await app.inject({ method: 'GET', url: `/${tenant.slug}/rapporter/${report.id}.docx` });
-        if (res.statusCode === 200) files++;
-        else log?.warn({ tenant: tenant.slug, report: report.id, status: res.statusCode }, 'warm-up: published report DOCX failed');
-      }
+      urls.push(...published.map((report) => `/${tenant.slug}/rapporter/${report.id}.docx`));
     }
+    const { pages } = await warmPages(app, urls, { limitMs: Number.POSITIVE_INFINITY, log, what: 'published report DOCX' });
+    return { files: pages, ms: performance.now() - start };
   } catch (error) {
     // Shutting down, or the database went away: the files are built on first request instead.
     log?.warn({ err: error }, 'warm-up: published reports stopped');
+    return { files: 0, ms: performance.now() - start };
   }
-  const ms = performance.now() - start;
-  log?.info({ files, ms: Math.round(ms) }, 'warm-up: published reports built');
-  return { files, ms };
 }

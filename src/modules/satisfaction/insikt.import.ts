@@ -4,12 +4,13 @@
 // errors name the row and the column, and nothing is stored while any row is wrong.
 
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.ts';
 import type { InsiktPeriod } from '../../db/schema-satisfaction.ts';
 import { type FieldError, invalid } from '../../http/errors.ts';
 import { validate } from '../../http/validate.ts';
+import { newWorkbook } from '../../http/xlsx.ts';
 import type { Actor } from '../accounts/actor.ts';
 import { requireAnyRole } from '../accounts/policy.ts';
 import type { ResultValues } from './insikt.repo.ts';
@@ -93,7 +94,7 @@ export async function readTable(format: 'csv' | 'xlsx', data: string): Promise<T
     const [headers = [], ...rows] = records;
     return { headers, rows };
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(Buffer.from(data, 'base64') as unknown as ArrayBuffer);
   } catch {
