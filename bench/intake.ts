@@ -1,7 +1,8 @@
 // Intake against its anchor, in one run, on one PostgreSQL (DATABASE_URL, with the demo data):
 // the bare Fastify + pg server of anchor-server.ts, then Insyn's POST /api/v1/public/cases and
 // POST /api/v1/cases (the real server, src/main.ts, as a child process). Each is loaded for
-// maximum throughput (10 connections) and at a fixed 500 requests/s (p99). While Insyn is loaded,
+// maximum throughput (10 connections) and at a fixed 500 requests/s (p99), evenly paced
+// (bench/paced-load.ts) and, as before, autocannon's overallRate (bursts). While Insyn is loaded,
 // pg_stat_activity is sampled every 20 ms to see what the busy connections wait for.
 // Rate limits are lifted for loopback (RATE_LIMIT_EXEMPT=127.0.0.1) for the run.
 //   DATABASE_URL=postgres://… node --import ./src/register-tsx.ts bench/intake.ts [--seconds 10] [--label x]
@@ -14,6 +15,7 @@ import pg from 'pg';
 import { openDatabase } from '../src/db/database.ts';
 import { createApiToken, findUserByEmail } from '../src/modules/accounts/accounts.service.ts';
 import { requireTenant } from '../src/modules/tenants/tenants.service.ts';
+import { type PacedResult, pacedLoad } from './paced-load.ts';
 
 const { values } = parseArgs({
   options: {
@@ -87,6 +89,16 @@ async function load(target: string, headers: Record<string, string>, body: strin
   });
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx, total: r.requests.total };
 }
+const RATE = 500;
+const paced = (target: string, headers: Record<string, string>, body: string) =>
+  pacedLoad({
+    url: target,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    rate: RATE,
+    seconds: SECONDS,
+  });
 
 /** Samples what Insyn's busy connections wait for, while fn runs. */
 async function sampled<T>(fn: () => Promise<T>): Promise<{ result: T; waits: Record<string, number>; samples: number }> {
@@ -185,7 +197,8 @@ const INSYN = 3991;
 const body = JSON.stringify({ type: 'question', category: category.code, message: 'Hur lång tid tar ett bygglov?' });
 const anchor = await start(['bench/anchor-server.ts'], { PORT: String(ANCHOR), DATABASE_URL: url }, 'anchor listening');
 const anchorMax = await withWal(anchor.pid, () => load(`http://127.0.0.1:${ANCHOR}/cases`, {}, body));
-const anchor500 = await load(`http://127.0.0.1:${ANCHOR}/cases`, {}, body, 500);
+const anchorPaced = await paced(`http://127.0.0.1:${ANCHOR}/cases`, {}, body);
+const anchor500 = await load(`http://127.0.0.1:${ANCHOR}/cases`, {}, body, RATE);
 await stop(anchor);
 
 const insyn = spawn(process.execPath, ['--import', './src/register-tsx.ts', 'src/main.ts'], {
@@ -201,12 +214,16 @@ const publicBody = JSON.stringify({
   contact: { email: 'boende@example.se' },
 });
 const pub = await sampled(() => withWal(insyn.pid, () => load(`${base}/api/v1/public/cases?tenant=${slug}`, {}, publicBody)));
-const pub500 = await load(`${base}/api/v1/public/cases?tenant=${slug}`, {}, publicBody, 500);
+const pubPaced = await paced(`${base}/api/v1/public/cases?tenant=${slug}`, {}, publicBody);
+const pub500 = await load(`${base}/api/v1/public/cases?tenant=${slug}`, {}, publicBody, RATE);
 const staffBody = JSON.stringify({ type: 'question', channel: 'phone', category: category.code, message: 'Ringde om bygglov.' });
 const staff = await sampled(() => withWal(insyn.pid, () => load(`${base}/api/v1/cases`, { authorization: `Bearer ${token}` }, staffBody)));
-const staff500 = await load(`${base}/api/v1/cases`, { authorization: `Bearer ${token}` }, staffBody, 500);
+const staffPaced = await paced(`${base}/api/v1/cases`, { authorization: `Bearer ${token}` }, staffBody);
+const staff500 = await load(`${base}/api/v1/cases`, { authorization: `Bearer ${token}` }, staffBody, RATE);
 await stop(insyn);
 
+const fmtPaced = (r: PacedResult) =>
+  `${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms, errors ${r.errors} of ${r.total}`;
 const fmt = (r: Result) => `${Math.round(r.rps)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, errors ${r.errors} of ${r.total}`;
 const waits = (w: { waits: Record<string, number>; samples: number }) =>
   Object.entries(w.waits)
@@ -223,15 +240,17 @@ lines.push('');
 const walOf = (r: { wal: Wal; cpu: { server: number; db: number } }) =>
   `WAL ${Math.round(r.wal.bytes).toLocaleString('en')} B in ${r.wal.records.toFixed(1)} records; CPU: server ${r.cpu.server.toFixed(2)} ms, PostgreSQL ${r.cpu.db.toFixed(2)} ms`;
 lines.push(
-  '| target | max (10 connections) | ratio to anchor | per request in the max run | fixed 500 req/s | busy connections wait for |',
+  `| target | max (10 connections) | ratio to anchor | per request in the max run | ${RATE} req/s evenly paced (open loop) | autocannon overallRate ${RATE} (bursts, 50 connections) | busy connections wait for |`,
 );
-lines.push('|---|---|---|---|---|---|');
-lines.push(`| anchor (bench/anchor-server.ts) | ${fmt(anchorMax)} | 100 % | ${walOf(anchorMax)} | ${fmt(anchor500)} | |`);
+lines.push('|---|---|---|---|---|---|---|');
 lines.push(
-  `| POST /api/v1/public/cases | ${fmt(pub.result)} | ${Math.round((100 * pub.result.rps) / anchorMax.rps)} % | ${walOf(pub.result)} | ${fmt(pub500)} | ${waits(pub)} |`,
+  `| anchor (bench/anchor-server.ts) | ${fmt(anchorMax)} | 100 % | ${walOf(anchorMax)} | ${fmtPaced(anchorPaced)} | ${fmt(anchor500)} | |`,
 );
 lines.push(
-  `| POST /api/v1/cases | ${fmt(staff.result)} | ${Math.round((100 * staff.result.rps) / anchorMax.rps)} % | ${walOf(staff.result)} | ${fmt(staff500)} | ${waits(staff)} |`,
+  `| POST /api/v1/public/cases | ${fmt(pub.result)} | ${Math.round((100 * pub.result.rps) / anchorMax.rps)} % | ${walOf(pub.result)} | ${fmtPaced(pubPaced)} | ${fmt(pub500)} | ${waits(pub)} |`,
+);
+lines.push(
+  `| POST /api/v1/cases | ${fmt(staff.result)} | ${Math.round((100 * staff.result.rps) / anchorMax.rps)} % | ${walOf(staff.result)} | ${fmtPaced(staffPaced)} | ${fmt(staff500)} | ${waits(staff)} |`,
 );
 const report = `${lines.join('\n')}\n`;
 writeFileSync(`bench/intake-${values.label}.md`, report);
