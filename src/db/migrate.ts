@@ -82,9 +82,21 @@ export interface MigrationReport {
   applied: string[];
 }
 
+/**
+ * Before it takes its lock, Kysely's migrator looks for its own table by reading every table of
+ * every schema (the introspector). A table dropped meanwhile by anyone else — pg-boss drops a
+ * queue's table when the queue is deleted — makes that read fail with 42P01 although nothing of
+ * ours is wrong and no migration has run: that read is tried again.
+ */
+const INTROSPECTION_ATTEMPTS = 3;
+
 export async function migrateToLatest(db: Db): Promise<MigrationReport> {
   const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider() });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  for (let attempt = 1; attempt < INTROSPECTION_ATTEMPTS && error && !results && (error as { code?: string }).code === '42P01'; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     const detail = error instanceof Error ? error.message : String(error);
