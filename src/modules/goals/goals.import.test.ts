@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers.ts';
 import { goalsWorld } from './goals.fixtures.ts';
-import { SHEETS, workbookOf } from './goals.transfer.ts';
+import { SHEETS, xlsxOf } from './goals.transfer.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ function rows(unit: string, overrides: { value?: string } = {}) {
 }
 
 async function file(r: ReturnType<typeof rows>): Promise<Buffer> {
-  return Buffer.from(await (await workbookOf(r as never)).xlsx.writeBuffer());
+  return xlsxOf(r as never);
 }
 
 describe('plan import and export', () => {

@@ -86,8 +86,13 @@ export async function workbookOf(rows: Record<SheetKey, Cell[][]>): Promise<Exce
   return wb;
 }
 
+/** The template filled with `rows`, as an XLSX file. */
+export async function xlsxOf(rows: Record<SheetKey, Cell[][]>): Promise<Buffer> {
+  return Buffer.from(await (await workbookOf(rows)).xlsx.writeBuffer());
+}
+
 export async function exportPlanXlsx(actor: Actor, planId: string, ctx: { db: Db }): Promise<Buffer> {
-  return Buffer.from(await (await workbookOf(await exportPlanRows(actor, planId, ctx))).xlsx.writeBuffer());
+  return xlsxOf(await exportPlanRows(actor, planId, ctx));
 }
 
 export async function exportPlanCsv(actor: Actor, planId: string, sheet: SheetKey, ctx: { db: Db }): Promise<Buffer> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, formToken, loginCookies, type TestContext } from '../../../test/helpers.ts';
 import { multipartBody } from '../../../test/multipart.ts';
 import { goalsWorld } from './goals.fixtures.ts';
-import { workbookOf } from './goals.transfer.ts';
+import { xlsxOf } from './goals.transfer.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -153,7 +153,7 @@ function rows(unit: string) {
     assignments: [],
   };
 }
-const xlsx = async (unit: string) => Buffer.from(await (await workbookOf(rows(unit) as never)).xlsx.writeBuffer());
+const xlsx = (unit: string) => xlsxOf(rows(unit) as never);
 
 describe('the plan import page', () => {
   it('imports an XLSX file, then the same file changes nothing; errors name sheet, row and column and store nothing', async () => {
